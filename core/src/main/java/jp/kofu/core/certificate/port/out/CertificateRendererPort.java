@@ -1,0 +1,49 @@
+package jp.kofu.core.certificate.port.out;
+
+import jp.kofu.core.certificate.domain.CertificateContent;
+
+/**
+ * Renders a certificate's content as the PDF the kiosk prints (証明書PDFの作成): front side only, with the
+ * 公印, exact glyphs and the tenant's form.
+ *
+ * <p>Implementations are stateless per call (no shared mutable state between concurrent renders) and
+ * deterministic: the same content gives the same bytes.
+ */
+public interface CertificateRendererPort {
+
+    /**
+     * Renders the content.
+     *
+     * @param content what to print
+     * @param options how to print it
+     * @return the PDF bytes
+     * @throws RenderingException when a character has no exact glyph or the PDF cannot be produced
+     */
+    byte[] render(CertificateContent content, RenderOptions options);
+
+    /**
+     * Rendering options.
+     *
+     * @param watermark a word printed across every page (e.g. テスト, 確認用), or empty for none
+     */
+    record RenderOptions(String watermark) {
+        public RenderOptions {
+            watermark = watermark == null ? "" : watermark;
+        }
+
+        public static RenderOptions plain() {
+            return new RenderOptions("");
+        }
+    }
+
+    /** A certificate could not be rendered; never returned as a half-drawn PDF. */
+    class RenderingException extends RuntimeException {
+        public RenderingException(String message) {
+            super(message);
+        }
+
+        public RenderingException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package jp.kofu.core.replica.port.out;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jp.kofu.core.replica.domain.HouseholdId;
+import jp.kofu.core.replica.domain.Household;
+import jp.kofu.core.replica.domain.PersonKey;
+import jp.kofu.core.replica.domain.Resident;
+import jp.kofu.core.replica.domain.SealRegistration;
+import jp.kofu.core.replica.domain.SuppressionFlag;
+import jp.kofu.core.replica.domain.TaxRecord;
+import jp.kofu.core.tenant.domain.LocalGovernmentCode;
+
+/**
+ * Reads the replica (証明用データベース) of one tenant.
+ *
+ * <p>All reads of one certificate go through one {@link Snapshot}: implementations guarantee that a
+ * snapshot sees the replica either entirely before or entirely after any batch applied concurrently, so a
+ * certificate never mixes pre- and post-batch data (the 2023 Adachi incident).
+ */
+public interface ReplicaReadPort {
+
+    /**
+     * Runs the work against a consistent snapshot of the tenant's replica. The snapshot must not escape
+     * the callback.
+     */
+    <T> T read(LocalGovernmentCode tenant, Function<Snapshot, T> work);
+
+    /** A consistent view of one tenant's replica. */
+    interface Snapshot {
+
+        Optional<Resident> resident(PersonKey key);
+
+        Optional<Household> household(HouseholdId id);
+
+        /** The household's members in the source's order (世帯主 first), including removed ones. */
+        List<Resident> members(HouseholdId id);
+
+        /** The person's seal registration in any state, if one was ever recorded. */
+        Optional<SealRegistration> seal(PersonKey key);
+
+        /** The person's tax record of that fiscal year. */
+        Optional<TaxRecord> tax(PersonKey key, int fiscalYear);
+
+        /** The person's suppression flags, in force or not. */
+        List<SuppressionFlag> suppressionFlags(PersonKey key);
+
+        /** The cardholder of the JPKI certificate with that issuer and serial. */
+        Optional<PersonKey> cardholder(String issuer, BigInteger serial);
+    }
+}

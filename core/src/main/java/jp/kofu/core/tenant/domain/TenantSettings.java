@@ -1,0 +1,82 @@
+package jp.kofu.core.tenant.domain;
+
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+import jp.kofu.core.certificate.domain.CertificateKind;
+
+/**
+ * The settings of one tenant (団体設定): a municipality served by kofu. Everything that differs between
+ * municipalities is configuration here, never code.
+ *
+ * @param code 地方公共団体コード
+ * @param name the municipality's name, e.g. 久留米市
+ * @param mayorTitle the issuer's title printed under the 認証文, e.g. 久留米市長
+ * @param mayorName the issuer's name
+ * @param zone the time zone of the municipality (Asia/Tokyo)
+ * @param hours service hours
+ * @param fees fee per certificate kind in 円 (手数料)
+ * @param enabledKinds kinds offered at the kiosk
+ * @param individualNumberOnJuminhyo whether 個人番号 may be printed on 住民票の写し on request
+ * @param minimumAge minimum age per kind (e.g. 15 for 印鑑登録証明書); absent kinds have none
+ * @param blankMarker what an empty item prints, 【空欄】 by default
+ * @param kioskMarker the marker printed on kiosk-issued certificates (コンビニ交付の表示)
+ */
+public record TenantSettings(
+        LocalGovernmentCode code,
+        String name,
+        String mayorTitle,
+        String mayorName,
+        ZoneId zone,
+        ServiceHours hours,
+        Map<CertificateKind, Long> fees,
+        Set<CertificateKind> enabledKinds,
+        boolean individualNumberOnJuminhyo,
+        Map<CertificateKind, Integer> minimumAge,
+        String blankMarker,
+        String kioskMarker) {
+
+    public TenantSettings {
+        if (code == null || name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a tenant needs a code and a name");
+        }
+        fees = Map.copyOf(fees);
+        for (var e : fees.entrySet()) {
+            if (e.getValue() < 0) {
+                throw new IllegalArgumentException("negative fee for " + e.getKey());
+            }
+        }
+        enabledKinds = Set.copyOf(enabledKinds);
+        minimumAge = Map.copyOf(minimumAge);
+        blankMarker = blankMarker == null ? "【空欄】" : blankMarker;
+        kioskMarker = kioskMarker == null ? "" : kioskMarker;
+    }
+
+    /** Fee in 円 for the kind; 0 when none is configured. */
+    public long feeFor(CertificateKind kind) {
+        return fees.getOrDefault(kind, 0L);
+    }
+
+    /** Kurume city (久留米市, 402036) as its specification describes it. */
+    public static TenantSettings kurume() {
+        Map<CertificateKind, Long> fees = new EnumMap<>(CertificateKind.class);
+        fees.put(CertificateKind.JUMINHYO, 200L);
+        fees.put(CertificateKind.INKAN, 200L);
+        fees.put(CertificateKind.SHOTOKU, 200L);
+        return new TenantSettings(
+                LocalGovernmentCode.parse("402036"),
+                "久留米市",
+                "久留米市長",
+                "原口 新五",
+                ZoneId.of("Asia/Tokyo"),
+                ServiceHours.everyDay0630To2300(),
+                fees,
+                Set.of(CertificateKind.values()),
+                true,
+                Map.of(CertificateKind.INKAN, 15),
+                "【空欄】",
+                "コンビニ交付");
+    }
+}
