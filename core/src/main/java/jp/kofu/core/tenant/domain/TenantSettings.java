@@ -1,5 +1,7 @@
 package jp.kofu.core.tenant.domain;
 
+import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
@@ -23,6 +25,8 @@ import jp.kofu.core.certificate.domain.CertificateKind;
  * @param minimumAge minimum age per kind (e.g. 15 for 印鑑登録証明書); absent kinds have none
  * @param blankMarker what an empty item prints, 【空欄】 by default
  * @param kioskMarker the marker printed on kiosk-issued certificates (コンビニ交付の表示)
+ * @param taxYearSwitch the day from which the new fiscal year's 所得課税証明書 is offered (年度切替日),
+ *     e.g. June 10; before it the previous year is the latest
  */
 public record TenantSettings(
         LocalGovernmentCode code,
@@ -36,7 +40,8 @@ public record TenantSettings(
         boolean individualNumberOnJuminhyo,
         Map<CertificateKind, Integer> minimumAge,
         String blankMarker,
-        String kioskMarker) {
+        String kioskMarker,
+        MonthDay taxYearSwitch) {
 
     public TenantSettings {
         if (code == null || name == null || name.isBlank()) {
@@ -52,6 +57,12 @@ public record TenantSettings(
         minimumAge = Map.copyOf(minimumAge);
         blankMarker = blankMarker == null ? "【空欄】" : blankMarker;
         kioskMarker = kioskMarker == null ? "" : kioskMarker;
+        taxYearSwitch = taxYearSwitch == null ? MonthDay.of(6, 10) : taxYearSwitch;
+    }
+
+    /** The latest fiscal year (年度) offered on the day: this year from the switch day on, else last year. */
+    public int latestTaxYear(LocalDate day) {
+        return MonthDay.from(day).isBefore(taxYearSwitch) ? day.getYear() - 1 : day.getYear();
     }
 
     /** Fee in 円 for the kind; 0 when none is configured. */
@@ -77,6 +88,7 @@ public record TenantSettings(
                 true,
                 Map.of(CertificateKind.INKAN, 15),
                 "【空欄】",
-                "コンビニ交付");
+                "コンビニ交付",
+                MonthDay.of(6, 10));
     }
 }
