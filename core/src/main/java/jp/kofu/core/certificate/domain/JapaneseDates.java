@@ -29,9 +29,12 @@ public final class JapaneseDates {
                 + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 
-    /** The era year of a fiscal year, e.g. 令和8年度 for 2026. */
+    /**
+     * The era name of a fiscal year, e.g. 令和8年度 for 2026. A fiscal year is named in the era that is in
+     * force at its end of the calendar year, as in official use (FY2019 is 令和元年度).
+     */
     public static String fiscalYear(int year) {
-        JapaneseDate jd = JapaneseDate.from(LocalDate.of(year, 4, 1));
+        JapaneseDate jd = JapaneseDate.from(LocalDate.of(year, 12, 31));
         int y = jd.get(ChronoField.YEAR_OF_ERA);
         return ERA.format(jd) + (y == 1 ? "元" : Integer.toString(y)) + "年度";
     }

@@ -24,6 +24,13 @@ public record IssuanceChannel(String storeCode, String prefecture) {
 
     /** A direct request through {@code kofu issue} or {@code kofu demo}. */
     public static IssuanceChannel commandLine() {
-        return new IssuanceChannel("cli", "");
+        return new IssuanceChannel(COMMAND_LINE, "");
     }
+
+    /** Whether the request comes from a store kiosk (everything but the command line). */
+    public boolean isKiosk() {
+        return !COMMAND_LINE.equals(storeCode);
+    }
+
+    private static final String COMMAND_LINE = "cli";
 }

@@ -132,7 +132,7 @@ public final class PrepareCertificateService implements PrepareCertificateUseCas
             flags.addAll(snapshot.suppressionFlags(r.key()));
         }
         SuppressionContext context = new SuppressionContext(tenant, request, applicant, people, flags, seal, tax, year,
-                now, false);
+                now, false, command.channel());
         for (SuppressionPolicy policy : policies) {
             if (policy.evaluate(context) instanceof SuppressionDecision.Refused refused) {
                 refusals.add(refused);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import jp.kofu.core.certificate.domain.CertificateRequest;
+import jp.kofu.core.issuance.domain.IssuanceChannel;
 import jp.kofu.core.replica.domain.Resident;
 import jp.kofu.core.replica.domain.SealRegistration;
 import jp.kofu.core.replica.domain.SuppressionFlag;
@@ -26,6 +27,7 @@ import jp.kofu.core.tenant.domain.TenantSettings;
  * @param fiscalYear the fiscal year to print, for 所得課税証明書
  * @param now local date and time at the tenant
  * @param inMaintenance whether the tenant is in a maintenance window
+ * @param channel where the request comes from (service hours bind kiosks only)
  */
 public record SuppressionContext(
         TenantSettings tenant,
@@ -37,13 +39,15 @@ public record SuppressionContext(
         Optional<TaxRecord> tax,
         OptionalInt fiscalYear,
         LocalDateTime now,
-        boolean inMaintenance) {
+        boolean inMaintenance,
+        IssuanceChannel channel) {
 
     public SuppressionContext {
         Objects.requireNonNull(tenant);
         Objects.requireNonNull(request);
         Objects.requireNonNull(applicant);
         Objects.requireNonNull(now);
+        Objects.requireNonNull(channel);
         people = List.copyOf(people);
         flags = List.copyOf(flags);
         seal = seal == null ? Optional.empty() : seal;

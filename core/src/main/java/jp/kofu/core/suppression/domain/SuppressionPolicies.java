@@ -58,9 +58,9 @@ public final class SuppressionPolicies {
                     ? SuppressionDecision.refuse(RefusalReason.MAINTENANCE, "保守作業中のため停止中です")
                     : SuppressionDecision.ALLOWED);
 
-    /** 取扱時間外. */
+    /** 取扱時間外: kiosk requests outside the tenant's service hours (staff issuance is not bound by them). */
     public static final SuppressionPolicy SERVICE_HOURS = policy("service-hours", c ->
-            c.tenant().hours().isOpen(c.now())
+            !c.channel().isKiosk() || c.tenant().hours().isOpen(c.now())
                     ? SuppressionDecision.ALLOWED
                     : SuppressionDecision.refuse(RefusalReason.OUT_OF_HOURS, "取扱時間外です"));
 

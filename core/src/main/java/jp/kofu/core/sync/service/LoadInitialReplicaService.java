@@ -55,7 +55,7 @@ public final class LoadInitialReplicaService implements LoadInitialReplicaUseCas
             try {
                 manifest = manifests.read(directory);
             } catch (BatchRejectedException e) {
-                problems.addAll(e.problems());
+                problems.addAll(prefixed(where, e.problems()));
                 continue;
             }
             List<InputProblem> batchProblems = checkManifest(command, manifest, loaded, where);

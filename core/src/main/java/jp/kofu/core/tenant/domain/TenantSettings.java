@@ -91,4 +91,22 @@ public record TenantSettings(
                 "コンビニ交付",
                 MonthDay.of(6, 10));
     }
+
+    /**
+     * Settings for a tenant that has not been configured yet: Kurume's own for 402036, otherwise the
+     * common defaults (06:30–23:00 every day, 300 円, all kinds, 印鑑 from 15) under a provisional name.
+     */
+    public static TenantSettings defaultsFor(LocalGovernmentCode code) {
+        TenantSettings kurume = kurume();
+        if (kurume.code().equals(code)) {
+            return kurume;
+        }
+        Map<CertificateKind, Long> fees = new EnumMap<>(CertificateKind.class);
+        for (CertificateKind kind : CertificateKind.values()) {
+            fees.put(kind, 300L);
+        }
+        return new TenantSettings(code, "地方公共団体" + code, "市長", "", ZoneId.of("Asia/Tokyo"),
+                ServiceHours.everyDay0630To2300(), fees, Set.of(CertificateKind.values()), false,
+                Map.of(CertificateKind.INKAN, 15), "【空欄】", "コンビニ交付", MonthDay.of(6, 10));
+    }
 }
