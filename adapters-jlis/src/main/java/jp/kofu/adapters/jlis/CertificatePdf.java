@@ -1,0 +1,124 @@
+package jp.kofu.adapters.jlis;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+
+import jp.kofu.core.gaiji.port.out.GlyphResolutionPort;
+
+/**
+ * One certificate PDF (証明書PDF) while it is drawn: the document, its pages and its embedded font. Made and
+ * thrown away by each rendering.
+ *
+ * <p>The output is deterministic: the subset tag comes from the glyph set, the creation date from the issue
+ * date, and the file identifier (/ID) from a digest of what the pages show, so the same content always
+ * gives the same bytes.
+ */
+final class CertificatePdf implements AutoCloseable {
+
+    private static final TimeZone JAPAN = TimeZone.getTimeZone("Asia/Tokyo");
+
+    private final PDDocument document = new PDDocument();
+    private final DocumentFont font;
+    private final COSDictionary fontResources = new COSDictionary();
+    private final List<PDPage> pages = new ArrayList<>();
+    private final List<Sheet> sheets = new ArrayList<>();
+
+    CertificatePdf(IpamjFont ipamj, GlyphResolutionPort glyphs) {
+        this.font = new DocumentFont(ipamj, glyphs);
+        fontResources.setItem(COSName.getPDFName(Sheet.FONT), font.dictionary());
+    }
+
+    /** Adds an A4 portrait page. */
+    Sheet newPage() {
+        PDPage page = new PDPage(PDRectangle.A4);
+        PDResources resources = new PDResources();
+        resources.getCOSObject().setItem(COSName.FONT, fontResources);
+        page.setResources(resources);
+        document.addPage(page);
+        Sheet sheet = new Sheet(font, resources);
+        pages.add(page);
+        sheets.add(sheet);
+        return sheet;
+    }
+
+    PDDocument document() {
+        return document;
+    }
+
+    List<Sheet> sheets() {
+        return sheets;
+    }
+
+    /**
+     * Embeds the font, writes the pages and saves.
+     *
+     * @param title the document title (the certificate's printed title; never personal data)
+     * @param issuedOn the issue date, used as the creation date
+     * @param certificateNumber part of the document identifier
+     */
+    byte[] finish(String title, LocalDate issuedOn, String certificateNumber) throws IOException {
+        MessageDigest digest = sha256();
+        digest.update(certificateNumber.getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < pages.size(); i++) {
+            byte[] content = sheets.get(i).content();
+            digest.update(content);
+            pages.get(i).setContents(new PDStream(document, new ByteArrayInputStream(content), COSName.FLATE_DECODE));
+        }
+        digest.update(font.embed(document));
+
+        PDDocumentInformation info = new PDDocumentInformation();
+        info.setTitle(title);
+        info.setProducer("kofu");
+        Calendar created = new GregorianCalendar(JAPAN, Locale.ROOT);
+        created.clear();
+        created.set(issuedOn.getYear(), issuedOn.getMonthValue() - 1, issuedOn.getDayOfMonth());
+        info.setCreationDate(created);
+        document.setDocumentInformation(info);
+
+        byte[] id = Arrays.copyOf(digest.digest(), 16);
+        COSArray ids = new COSArray();
+        ids.add(new COSString(id));
+        ids.add(new COSString(id));
+        document.getDocument().getTrailer().setItem(COSName.ID, ids);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        document.save(out);
+        return out.toByteArray();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        document.close();
+    }
+}

@@ -1,0 +1,72 @@
+package jp.kofu.adapters.jlis;
+
+import java.io.IOException;
+import java.util.Objects;
+
+import jakarta.inject.Inject;
+
+import jp.kofu.core.certificate.domain.CertificateContent;
+import jp.kofu.core.certificate.port.out.CertificateRendererPort;
+import jp.kofu.core.gaiji.port.out.GlyphResolutionPort;
+
+/**
+ * Renders certificates (証明書) as A4 portrait PDFs with Apache PDFBox and IPAmj Mincho: 住民票の写し
+ * (世帯連記式, continued over several pages), 印鑑登録証明書 and 所得課税証明書 / 非課税証明書, each ending with
+ * the attestation block and a vector 公印 mark.
+ *
+ * <p>Every character, labels included, is resolved through the {@link GlyphResolutionPort} and written by
+ * glyph id into a per-document subset of the font; a character without an exact glyph fails the whole
+ * rendering with a {@link RenderingException} naming the item and the character's position, never its
+ * text. The PDF's text extracts back to {@code PrintedText.toUnicode()} (variation selectors and
+ * characters beyond the BMP included; MJ-only characters as 〓).
+ *
+ * <p>Thread-safe and stateless per call: each rendering has its own document; the shared font is only read.
+ * Deterministic: the same content and options give the same bytes.
+ */
+public final class PdfCertificateRenderer implements CertificateRendererPort {
+
+    private final IpamjFont font;
+    private final GlyphResolutionPort glyphs;
+
+    /**
+     * @param font the certificate font; the glyph ids {@code glyphs} returns are ids in this font
+     * @param glyphs the glyph resolution, normally an {@link IpamjGlyphResolver} over the same font
+     */
+    @Inject
+    public PdfCertificateRenderer(IpamjFont font, GlyphResolutionPort glyphs) {
+        this.font = Objects.requireNonNull(font, "font");
+        this.glyphs = Objects.requireNonNull(glyphs, "glyphs");
+    }
+
+    /** A renderer over the bundled font, resolving glyphs in it. */
+    public static PdfCertificateRenderer withBundledFont() {
+        IpamjFont font = IpamjFont.shared();
+        return new PdfCertificateRenderer(font, new IpamjGlyphResolver(font));
+    }
+
+    @Override
+    public byte[] render(CertificateContent content, RenderOptions options) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(options, "options");
+        try (CertificatePdf pdf = new CertificatePdf(font, glyphs)) {
+            if (content instanceof CertificateContent.Juminhyo juminhyo) {
+                JuminhyoForm.draw(pdf, juminhyo);
+            } else if (content instanceof CertificateContent.Inkan inkan) {
+                InkanForm.draw(pdf, inkan);
+            } else if (content instanceof CertificateContent.Shotoku shotoku) {
+                ShotokuForm.draw(pdf, shotoku);
+            } else {
+                throw new RenderingException("no form for certificate kind " + content.kind());
+            }
+            if (!options.watermark().isEmpty()) {
+                for (Sheet sheet : pdf.sheets()) {
+                    FormParts.watermark(sheet, options.watermark());
+                }
+            }
+            return pdf.finish(content.title(), content.attestation().issuedOn(),
+                    content.attestation().certificateNumber());
+        } catch (IOException e) {
+            throw new RenderingException("the " + content.kind().cliName() + " PDF could not be written", e);
+        }
+    }
+}
