@@ -1,0 +1,388 @@
+package jp.kofu.adapters.jukiki;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+import jakarta.inject.Inject;
+
+import jp.kofu.core.gaiji.domain.CorrespondenceTable;
+import jp.kofu.core.replica.domain.CardholderLink;
+import jp.kofu.core.replica.domain.Household;
+import jp.kofu.core.replica.domain.PersonKey;
+import jp.kofu.core.replica.domain.ReplicaContent;
+import jp.kofu.core.replica.domain.Resident;
+import jp.kofu.core.replica.domain.SealImage;
+import jp.kofu.core.replica.domain.SealRegistration;
+import jp.kofu.core.replica.domain.SealStatus;
+import jp.kofu.core.replica.domain.SuppressionFlag;
+import jp.kofu.core.sync.domain.BatchFile;
+import jp.kofu.core.sync.domain.BatchKind;
+import jp.kofu.core.sync.domain.BatchManifest;
+import jp.kofu.core.sync.domain.BatchRejectedException;
+import jp.kofu.core.sync.domain.InputProblem;
+import jp.kofu.core.sync.domain.ParsedBatch;
+import jp.kofu.core.sync.domain.SourceSystem;
+import jp.kofu.core.sync.port.out.BatchReaderPort;
+
+/**
+ * Reads the resident-record system's batches (住民記録システム連携ファイル) in the kofu CSV layout documented
+ * in {@code docs/formats/}: residents, households, seal registrations, suppression flags and cardholders.
+ *
+ * <p>All or nothing: every file the manifest lists is parsed completely and every problem is collected
+ * (file, physical line, column, reason); if there is any, the whole batch is rejected. Text is converted
+ * with the tenant's correspondence table (対照表); a private-use character the table does not map becomes an
+ * unidentified vendor character (未同定外字), never dropped. The files of a batch are parsed in parallel.
+ *
+ * <p>In a full batch the cross-file references are checked too: every resident's household is in the
+ * households file, and every seal, suppression flag and cardholder belongs to a person in the residents
+ * file. A delta batch may refer to records the replica already holds, so these checks are left to its
+ * application.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class JukikiCsvReader implements BatchReaderPort {
+
+    private static final String MANIFEST = BatchManifest.FILE_NAME;
+
+    private final CorrespondenceTable table;
+
+    /** A reader for a tenant without a correspondence table yet: every vendor 外字 stays unidentified. */
+    @Inject
+    public JukikiCsvReader() {
+        this(CorrespondenceTable.empty());
+    }
+
+    /** A reader converting vendor 外字 with the tenant's correspondence table. */
+    public JukikiCsvReader(CorrespondenceTable table) {
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    @Override
+    public SourceSystem source() {
+        return SourceSystem.JUKIKI;
+    }
+
+    @Override
+    public ParsedBatch read(Path directory, BatchManifest manifest) throws BatchRejectedException {
+        if (manifest.source() != SourceSystem.JUKIKI) {
+            throw new BatchRejectedException(InputProblem.ofFile(MANIFEST,
+                    "source is " + manifest.source().wireName() + "; this reader reads jukiki batches"));
+        }
+        Problems manifestProblems = new Problems();
+        Map<String, BatchFile> files = filesByEntity(manifest, manifestProblems);
+        BatchKind kind = manifest.kind();
+
+        Map<String, Callable<Parsed<?>>> tasks = new LinkedHashMap<>();
+        addTask(tasks, files, JukikiLayout.RESIDENTS, f -> parseResidents(directory, f, kind));
+        addTask(tasks, files, JukikiLayout.SEALS,
+                f -> parseSeals(directory, f, files.get(JukikiLayout.SEAL_IMAGES), kind));
+        if (!files.containsKey(JukikiLayout.SEALS)) {
+            addTask(tasks, files, JukikiLayout.SEAL_IMAGES, f -> countSealImages(directory, f));
+        }
+        addTask(tasks, files, JukikiLayout.CARDHOLDERS, f -> parseCardholders(directory, f, kind));
+        addTask(tasks, files, JukikiLayout.HOUSEHOLDS, f -> parseHouseholds(directory, f, kind));
+        addTask(tasks, files, JukikiLayout.SUPPRESSION_FLAGS, f -> parseSuppressionFlags(directory, f, kind));
+        Map<String, Parsed<?>> parsed = runAll(tasks);
+        Parsed<?> sealsRead = parsed.get(JukikiLayout.SEALS);
+        if (sealsRead != null && sealsRead.companion != null) {
+            parsed.put(JukikiLayout.SEAL_IMAGES, sealsRead.companion);
+        }
+
+        @SuppressWarnings("unchecked")
+        Parsed<Resident> residents = (Parsed<Resident>) parsed.get(JukikiLayout.RESIDENTS);
+        @SuppressWarnings("unchecked")
+        Parsed<Household> households = (Parsed<Household>) parsed.get(JukikiLayout.HOUSEHOLDS);
+        @SuppressWarnings("unchecked")
+        Parsed<SealRegistration> seals = (Parsed<SealRegistration>) parsed.get(JukikiLayout.SEALS);
+        @SuppressWarnings("unchecked")
+        Parsed<SuppressionFlag> flags = (Parsed<SuppressionFlag>) parsed.get(JukikiLayout.SUPPRESSION_FLAGS);
+        @SuppressWarnings("unchecked")
+        Parsed<CardholderLink> cardholders = (Parsed<CardholderLink>) parsed.get(JukikiLayout.CARDHOLDERS);
+
+        if (kind == BatchKind.FULL) {
+            checkReferences(residents, households, seals, flags, cardholders);
+        }
+
+        Problems all = new Problems();
+        all.addAll(manifestProblems);
+        Map<String, Long> recordsPerFile = new HashMap<>();
+        for (BatchFile file : manifest.files()) {
+            Parsed<?> p = parsed.get(file.entity());
+            if (p != null && p.file.equals(file.name())) {
+                all.addAll(p.problems);
+                recordsPerFile.put(file.name(), p.rows);
+            }
+        }
+        all.throwIfAny();
+        return new ParsedBatch(new ReplicaContent(
+                records(residents), records(households), records(seals), records(flags), records(cardholders),
+                List.of()), recordsPerFile);
+    }
+
+    private static Map<String, BatchFile> filesByEntity(BatchManifest manifest, Problems problems) {
+        Map<String, BatchFile> files = new LinkedHashMap<>();
+        for (BatchFile file : manifest.files()) {
+            if (!JukikiLayout.ENTITIES.contains(file.entity())) {
+                problems.add(InputProblem.ofFile(MANIFEST, "file " + file.name() + " has unknown entity "
+                        + Cells.show(file.entity()) + " (expected " + Cells.alternatives(
+                        JukikiLayout.ENTITIES.toArray(String[]::new)) + ")"));
+            } else {
+                BatchFile first = files.putIfAbsent(file.entity(), file);
+                if (first != null) {
+                    problems.add(InputProblem.ofFile(MANIFEST, "entity " + file.entity() + " is listed twice ("
+                            + first.name() + " and " + file.name() + ")"));
+                }
+            }
+        }
+        if (manifest.kind() == BatchKind.FULL) {
+            for (String entity : JukikiLayout.ENTITIES) {
+                if (!files.containsKey(entity)) {
+                    problems.add(InputProblem.ofFile(MANIFEST, "a full batch needs a file for entity " + entity
+                            + " (a " + JukikiLayout.fileName(entity) + " with only its header when there are none)"));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static void addTask(Map<String, Callable<Parsed<?>>> tasks, Map<String, BatchFile> files, String entity,
+            Function<BatchFile, Parsed<?>> parse) {
+        BatchFile file = files.get(entity);
+        if (file != null) {
+            tasks.put(entity, () -> parse.apply(file));
+        }
+    }
+
+    /** Parses the files side by side: the two large ones (residents, seals) take about the same time. */
+    private static Map<String, Parsed<?>> runAll(Map<String, Callable<Parsed<?>>> tasks) {
+        Map<String, Parsed<?>> results = new HashMap<>();
+        if (tasks.isEmpty()) {
+            return results;
+        }
+        int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "kofu-jukiki-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, Future<Parsed<?>>> futures = new LinkedHashMap<>();
+            tasks.forEach((entity, task) -> futures.put(entity, pool.submit(task)));
+            for (Map.Entry<String, Future<Parsed<?>>> e : futures.entrySet()) {
+                results.put(e.getKey(), e.getValue().get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a batch", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- one file each
+
+    /** Parses one file row by row; {@code row} builds a record or returns null after reporting. */
+    private <T> Parsed<T> parse(Path directory, BatchFile file, Layout layout, int opColumn, BatchKind kind,
+            RowParser<T> row) {
+        Parsed<T> parsed = new Parsed<>(file.name(), Parsed.expectedRows(directory.resolve(file.name())));
+        CsvInput in = CsvInput.open(directory, file.name(), layout, parsed.problems);
+        if (in == null) {
+            return parsed;
+        }
+        try (in) {
+            Cells cells = new Cells(in, new TextCodec(table));
+            while (in.next()) {
+                cells.startRow();
+                cells.upsertOnly(opColumn, kind);
+                T record;
+                try {
+                    record = row.parse(cells, parsed);
+                } catch (IllegalArgumentException e) {
+                    // a domain rule this reader does not check itself yet; core keeps personal data out of it
+                    cells.problem(-1, "rejected by kofu's domain rules: " + e.getMessage());
+                    record = null;
+                }
+                if (record != null && cells.rowOk()) {
+                    parsed.add(record, in.line());
+                }
+            }
+            parsed.rows = in.records();
+            parsed.complete = in.readToEnd() && !parsed.unknownKeys;
+        }
+        return parsed;
+    }
+
+    /** Builds one record from the current row. */
+    private interface RowParser<T> {
+        T parse(Cells cells, Parsed<T> parsed);
+    }
+
+    private Parsed<Resident> parseResidents(Path directory, BatchFile file, BatchKind kind) {
+        return parse(directory, file, ResidentsCsv.LAYOUT, ResidentsCsv.OP, kind, (c, p) -> {
+            Resident r = ResidentsCsv.parse(c);
+            String key = c.raw(ResidentsCsv.PERSON_KEY);
+            if (Cells.isKey(key)) {
+                duplicate(c, p, key, ResidentsCsv.PERSON_KEY, "person_key " + key);
+            } else {
+                p.unknownKeys = true;
+            }
+            return r;
+        });
+    }
+
+    private Parsed<Household> parseHouseholds(Path directory, BatchFile file, BatchKind kind) {
+        return parse(directory, file, HouseholdsCsv.LAYOUT, HouseholdsCsv.OP, kind, (c, p) -> {
+            Household h = HouseholdsCsv.parse(c);
+            String id = c.raw(HouseholdsCsv.HOUSEHOLD_ID);
+            if (Cells.isKey(id)) {
+                duplicate(c, p, id, HouseholdsCsv.HOUSEHOLD_ID, "household_id " + id);
+            } else {
+                p.unknownKeys = true;
+            }
+            return h;
+        });
+    }
+
+    /** Reads the seals together with the archive their images are in, reporting the archive on its own. */
+    private Parsed<SealRegistration> parseSeals(Path directory, BatchFile file, BatchFile imagesFile, BatchKind kind) {
+        Parsed<Void> imagesRead = imagesFile == null ? null : new Parsed<>(imagesFile.name());
+        SealImagesZip images = imagesFile == null ? null
+                : SealImagesZip.open(directory, imagesFile.name(), imagesRead.problems);
+        Map<SealsCsv.ImageKey, SealImage> known = SealsCsv.newImagePool();
+        try {
+            Parsed<SealRegistration> seals = parse(directory, file, SealsCsv.LAYOUT, SealsCsv.OP, kind, (c, p) -> {
+                SealRegistration s = SealsCsv.parse(c, images, known);
+                if (s != null) {
+                    // a person may have earlier, abolished or lost registrations, but one valid one at most
+                    if (s.status() == SealStatus.REGISTERED) {
+                        duplicate(c, p, s.person().value(), SealsCsv.PERSON_KEY,
+                                "person_key " + s.person() + " (one valid seal registration per person)");
+                    }
+                    duplicate(c, p, new RegistrationNumber(s.registrationNumber()), SealsCsv.REGISTRATION_NUMBER,
+                            "registration_number " + Cells.show(s.registrationNumber()));
+                }
+                return s;
+            });
+            if (images != null) {
+                imagesRead.rows = images.entries();
+                imagesRead.complete = true;
+            } else if (imagesFile == null && seals.rows > 0) {
+                seals.problems.add(InputProblem.ofFile(file.name(), "names seal images, but the batch lists no file for "
+                        + "entity " + JukikiLayout.SEAL_IMAGES));
+            }
+            seals.companion = imagesRead;
+            return seals;
+        } finally {
+            if (images != null) {
+                images.close();
+            }
+        }
+    }
+
+    /** A batch with images but no seals: the archive is only opened, to count its entries. */
+    private static Parsed<?> countSealImages(Path directory, BatchFile file) {
+        Parsed<Void> imagesRead = new Parsed<>(file.name());
+        SealImagesZip images = SealImagesZip.open(directory, file.name(), imagesRead.problems);
+        if (images != null) {
+            imagesRead.rows = images.entries();
+            imagesRead.complete = true;
+            images.close();
+        }
+        return imagesRead;
+    }
+
+    /** Keeps registration numbers and person keys apart in the one duplicate map. */
+    private record RegistrationNumber(String value) {
+    }
+
+    private Parsed<SuppressionFlag> parseSuppressionFlags(Path directory, BatchFile file, BatchKind kind) {
+        return parse(directory, file, SuppressionFlagsCsv.LAYOUT, SuppressionFlagsCsv.OP, kind, (c, p) -> {
+            SuppressionFlag f = SuppressionFlagsCsv.parse(c);
+            if (f != null) {
+                duplicate(c, p, SuppressionFlagsCsv.key(f), SuppressionFlagsCsv.PERSON_KEY,
+                        "flag (same person_key, kind and from_date)");
+            }
+            return f;
+        });
+    }
+
+    private Parsed<CardholderLink> parseCardholders(Path directory, BatchFile file, BatchKind kind) {
+        Map<String, String> issuers = CardholdersCsv.newIssuerPool();
+        return parse(directory, file, CardholdersCsv.LAYOUT, CardholdersCsv.OP, kind, (c, p) -> {
+            CardholderLink link = CardholdersCsv.parse(c, issuers);
+            if (link != null) {
+                duplicate(c, p, CardholdersCsv.key(link), CardholdersCsv.SERIAL,
+                        "certificate (same issuer and serial)");
+            }
+            return link;
+        });
+    }
+
+    private static void duplicate(Cells c, Parsed<?> parsed, Object key, int column, String what) {
+        long first = parsed.firstLineOf(key, c.line());
+        if (first > 0) {
+            c.problem(column, "duplicate " + what + ", first on line " + first);
+        }
+    }
+
+    // ---------------------------------------------------------------- across files
+
+    /**
+     * Only against a file that was read to its end: keys are remembered for every row whose key is
+     * well-formed, so a row with another problem does not make each reference to it a second problem.
+     */
+    private static void checkReferences(Parsed<Resident> residents, Parsed<Household> households,
+            Parsed<SealRegistration> seals, Parsed<SuppressionFlag> flags, Parsed<CardholderLink> cardholders) {
+        if (residents != null && households != null && households.complete) {
+            for (int i = 0; i < residents.records.size(); i++) {
+                String id = residents.records.get(i).household().value();
+                if (!households.hasKey(id)) {
+                    residents.problems.add(residents.file, residents.lineOf(i), "household_id",
+                            "household " + id + " is not in " + households.file);
+                }
+            }
+        }
+        if (residents != null && residents.complete) {
+            checkPersons(seals, SealRegistration::person, residents);
+            checkPersons(flags, SuppressionFlag::person, residents);
+            checkPersons(cardholders, CardholderLink::person, residents);
+        }
+    }
+
+    private static <T> void checkPersons(Parsed<T> parsed, Function<T, PersonKey> person, Parsed<Resident> residents) {
+        if (parsed == null) {
+            return;
+        }
+        for (int i = 0; i < parsed.records.size(); i++) {
+            PersonKey key = person.apply(parsed.records.get(i));
+            if (!residents.hasKey(key.value())) {
+                parsed.problems.add(parsed.file, parsed.lineOf(i), "person_key",
+                        "person " + key + " is not in " + residents.file);
+            }
+        }
+    }
+
+    private static <T> List<T> records(Parsed<T> parsed) {
+        return parsed == null ? List.of() : parsed.records;
+    }
+}

@@ -1,0 +1,52 @@
+package jp.kofu.adapters.jukiki;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import jp.kofu.core.replica.domain.ReplicaContent;
+import jp.kofu.core.replica.domain.SealRegistration;
+import jp.kofu.core.sync.domain.BatchFile;
+
+/**
+ * Writes the resident-record system's data files (住民記録システム連携ファイル) in the kofu CSV layout: the
+ * synthetic town generator and the relay use it to produce batches that {@link JukikiCsvReader} reads.
+ *
+ * <p>Text items are written in the tagged form of {@code PrintedText}, with two exceptions that keep a
+ * round trip through the reader (with the same correspondence table) exact: an unidentified vendor character
+ * whose code is a private-use code point ({@code {VND:U+E012}}) is written as that raw code point, as the
+ * vendor would have, and a character that is itself a private-use code point (an MJ+ GJ character, say) is
+ * written as a {@code {U+XXXX}} tag. The {@code op} column is not written; every row is an upsert.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class JukikiCsvWriter {
+
+    /**
+     * Writes {@code residents.csv}, {@code households.csv}, {@code seals.csv}, {@code seal_images.zip},
+     * {@code suppression_flags.csv} and {@code cardholders.csv} (each CSV with its header and the archive
+     * even when empty) into the directory, creating it if needed and replacing files of those names. Each
+     * distinct seal image is stored once. Tax records in the content are ignored.
+     *
+     * @return the files written, in that order, with their record counts and SHA-256, for the manifest
+     * @throws IOException when a file cannot be written
+     * @throws IllegalArgumentException when a record cannot be represented (see docs/formats)
+     */
+    public List<BatchFile> write(Path directory, ReplicaContent content) throws IOException {
+        Files.createDirectories(directory);
+        List<SealRegistration> seals = content.seals();
+        SealImagesZip.Written images = SealImagesZip.write(directory, seals);
+        List<Integer> sealIndexes = IntStream.range(0, seals.size()).boxed().toList();
+        return List.of(
+                CsvOutput.write(directory, ResidentsCsv.LAYOUT, content.residents(), ResidentsCsv::format),
+                CsvOutput.write(directory, HouseholdsCsv.LAYOUT, content.households(), HouseholdsCsv::format),
+                CsvOutput.write(directory, SealsCsv.LAYOUT, sealIndexes,
+                        i -> SealsCsv.format(seals.get(i), images.entryNames().get(i))),
+                images.file(),
+                CsvOutput.write(directory, SuppressionFlagsCsv.LAYOUT, content.suppressionFlags(),
+                        SuppressionFlagsCsv::format),
+                CsvOutput.write(directory, CardholdersCsv.LAYOUT, content.cardholders(), CardholdersCsv::format));
+    }
+}

@@ -1,0 +1,19 @@
+package jp.kofu.adapters.jukiki;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+
+import jp.kofu.core.sync.port.out.BatchReaderPort;
+
+/**
+ * Guice module of the resident-record system adapter (住民記録システム連携): contributes the kofu CSV layout
+ * reader to the set of {@link BatchReaderPort}s. The reader is bound with an empty correspondence table
+ * (対照表) until per-tenant tables are wired in.
+ */
+public final class JukikiModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        Multibinder.newSetBinder(binder(), BatchReaderPort.class).addBinding().to(JukikiCsvReader.class);
+    }
+}

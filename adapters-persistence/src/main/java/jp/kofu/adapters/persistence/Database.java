@@ -1,0 +1,123 @@
+package jp.kofu.adapters.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * kofu's database (データベース): a pooled connection to H2 or PostgreSQL, migrated to the current schema
+ * when opened, and the {@link Jdbi} the adapters work through.
+ *
+ * <p>The JDBC URL alone decides the engine: {@code jdbc:h2:...} or {@code jdbc:postgresql://...}. The same
+ * portable migrations serve both, so an H2 URL needs no compatibility mode.
+ */
+public final class Database implements AutoCloseable {
+
+    /** The embedded database used when no URL is given: a file under {@code ./kofu-data}. */
+    public static final String DEFAULT_URL = "jdbc:h2:file:./kofu-data/kofu";
+
+    /** The engines kofu runs on. */
+    public enum Engine {
+        H2,
+        POSTGRESQL
+    }
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Engine engine;
+
+    private Database(HikariDataSource dataSource, Engine engine) {
+        this.dataSource = dataSource;
+        this.engine = engine;
+        this.jdbi = Jdbi.create(dataSource);
+        // JDBI's default exception message lists the bound values, which may be names and addresses
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+    }
+
+    /**
+     * Connects to the database at the URL and migrates it to the current schema.
+     *
+     * @throws IllegalArgumentException when the URL names neither H2 nor PostgreSQL
+     */
+    public static Database open(String jdbcUrl) {
+        Engine engine = engineOf(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("kofu");
+        config.setMaximumPoolSize(10);
+        if (engine == Engine.POSTGRESQL && !jdbcUrl.contains("reWriteBatchedInserts")) {
+            // turns each batch into multi-row INSERTs: the bulk load of a full batch is several times faster
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            return new Database(dataSource, engine);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static Engine engineOf(String jdbcUrl) {
+        if (jdbcUrl == null) {
+            throw new IllegalArgumentException("a JDBC URL is required");
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return Engine.H2;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return Engine.POSTGRESQL;
+        }
+        throw new IllegalArgumentException("unsupported database URL (expected jdbc:h2:... or jdbc:postgresql:...)");
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /**
+     * The isolation level under which a transaction sees one consistent snapshot of the whole database.
+     * PostgreSQL's REPEATABLE READ is snapshot isolation; H2's REPEATABLE READ snapshots each table only when
+     * the transaction first touches it, so H2 needs SERIALIZABLE (which, for a transaction that only reads,
+     * is a snapshot taken at its first statement).
+     */
+    TransactionIsolationLevel snapshotIsolation() {
+        return engine == Engine.H2 ? TransactionIsolationLevel.SERIALIZABLE : TransactionIsolationLevel.REPEATABLE_READ;
+    }
+
+    /** Whether the database answers, for health checks. */
+    public boolean isReachable() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

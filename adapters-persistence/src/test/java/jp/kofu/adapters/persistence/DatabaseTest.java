@@ -1,0 +1,50 @@
+package jp.kofu.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jp.kofu.core.testing.Fixtures;
+
+class DatabaseTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void reopening_a_migrated_database_keeps_its_data() {
+        String url = "jdbc:h2:file:" + directory.resolve("kofu").toAbsolutePath();
+        try (Database first = Database.open(url)) {
+            new JdbiTenantSettingsStore(first).save(Fixtures.kurumeSettings());
+        }
+
+        try (Database again = Database.open(url)) {
+            assertThat(new JdbiTenantSettingsStore(again).find(Fixtures.KURUME)).contains(Fixtures.kurumeSettings());
+            assertThat(again.engine()).isEqualTo(Database.Engine.H2);
+            assertThat(again.isReachable()).isTrue();
+        }
+    }
+
+    @Test
+    void the_engine_follows_the_url() {
+        try (TestDatabase pg = TestDatabase.postgres()) {
+            assertThat(pg.database().engine()).isEqualTo(Database.Engine.POSTGRESQL);
+        }
+    }
+
+    @Test
+    void a_url_of_another_database_is_refused_without_quoting_it() {
+        assertThatThrownBy(() -> Database.open("jdbc:mysql://db/kofu?password=secret"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void the_default_is_an_embedded_file_under_kofu_data() {
+        assertThat(Database.DEFAULT_URL).isEqualTo("jdbc:h2:file:./kofu-data/kofu");
+    }
+}

@@ -1,0 +1,27 @@
+package jp.kofu.adapters.persistence;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import jp.kofu.core.issuance.port.out.IssuanceHistoryPort;
+import jp.kofu.core.testing.IssuanceHistoryPortContract;
+
+class PostgresIssuanceHistoryTest extends IssuanceHistoryPortContract {
+
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void open() {
+        db = TestDatabase.postgres();
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Override
+    protected IssuanceHistoryPort newPort() {
+        return new JdbiIssuanceHistory(db.empty());
+    }
+}

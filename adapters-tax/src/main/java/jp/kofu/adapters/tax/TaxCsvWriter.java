@@ -1,0 +1,51 @@
+package jp.kofu.adapters.tax;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import jp.kofu.core.replica.domain.ReplicaContent;
+import jp.kofu.core.replica.domain.TaxRecord;
+import jp.kofu.core.sync.domain.BatchFile;
+
+/**
+ * Writes the tax system's data files (税システム連携ファイル) in the kofu CSV layout: the synthetic town
+ * generator and the relay use it to produce batches that {@link TaxCsvReader} reads.
+ *
+ * <p>Text items are written in the tagged form of {@code PrintedText}, with two exceptions that keep a
+ * round trip through the reader (with the same correspondence table) exact: an unidentified vendor character
+ * whose code is a private-use code point ({@code {VND:U+E012}}) is written as that raw code point, as the
+ * vendor would have, and a character that is itself a private-use code point is written as a
+ * {@code {U+XXXX}} tag. The layout holds one income line and one deduction per kind, and the reader returns
+ * them in the order of the kinds ({@code TaxRecord.IncomeKind}, {@code TaxRecord.DeductionKind}); a record
+ * with its lines in that order reads back equal. The {@code op} column is not written; every row is an
+ * upsert.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class TaxCsvWriter {
+
+    /**
+     * Writes {@code tax_records.csv} and {@code tax_dependants.csv} (each with its header, even when empty)
+     * into the directory, creating it if needed and replacing files of those names. Other entities of the
+     * content are ignored.
+     *
+     * @return the files written, in that order, with their record counts and SHA-256, for the manifest
+     * @throws IOException when a file cannot be written
+     * @throws IllegalArgumentException when a record cannot be represented (two income lines or deductions
+     *     of one kind, an empty dependant name, control or private-use characters in a relationship)
+     */
+    public List<BatchFile> write(Path directory, ReplicaContent content) throws IOException {
+        Files.createDirectories(directory);
+        List<String[]> dependants = new ArrayList<>();
+        for (TaxRecord t : content.taxRecords()) {
+            TaxDependantsCsv.format(t, dependants);
+        }
+        return List.of(
+                CsvOutput.write(directory, TaxRecordsCsv.LAYOUT, content.taxRecords(), TaxRecordsCsv::format),
+                CsvOutput.write(directory, TaxDependantsCsv.LAYOUT, dependants, Function.identity()));
+    }
+}

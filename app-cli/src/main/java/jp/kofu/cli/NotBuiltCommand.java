@@ -1,0 +1,165 @@
+package jp.kofu.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import jakarta.inject.Inject;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * Commands of the contract ({@code docs/cli.md}) that are not built yet: each says so in one line and
+ * exits 2, whatever its arguments, so integrators' scripts fail clearly rather than silently.
+ */
+abstract class NotBuiltCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", hidden = true)
+    List<String> arguments;
+
+    @Unmatched
+    List<String> unmatched;
+
+    private final CliEnvironment environment;
+
+    NotBuiltCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    abstract String name();
+
+    abstract String comesWith();
+
+    @Override
+    public Integer call() {
+        environment.err().println("kofu " + name() + ": not built yet (comes with " + comesWith() + ")");
+        return Cli.USAGE;
+    }
+
+    @Command(name = "sync", description = "apply | status | verify | resend: the 5-minute delta sync (not built yet).")
+    static final class Sync extends NotBuiltCommand {
+        @Inject
+        Sync(CliEnvironment e) {
+            super(e);
+        }
+
+        @Override
+        String name() {
+            return "sync";
+        }
+
+        @Override
+        String comesWith() {
+            return "the data-sync issue";
+        }
+    }
+
+    @Command(name = "relay", description = "The city-hall relay (連携用サーバ) (not built yet).")
+    static final class Relay extends NotBuiltCommand {
+        @Inject
+        Relay(CliEnvironment e) {
+            super(e);
+        }
+
+        @Override
+        String name() {
+            return "relay";
+        }
+
+        @Override
+        String comesWith() {
+            return "the data-sync issue";
+        }
+    }
+
+    @Command(name = "gaiji", description = "scan | propose | apply | sheet: 文字同定 (not built yet).")
+    static final class Gaiji extends NotBuiltCommand {
+        @Inject
+        Gaiji(CliEnvironment e) {
+            super(e);
+        }
+
+        @Override
+        String name() {
+            return "gaiji";
+        }
+
+        @Override
+        String comesWith() {
+            return "the characters issue";
+        }
+    }
+
+    @Command(name = "verify", description = "Check a certificate PDF's signature and history entry (not built yet).")
+    static final class Verify extends NotBuiltCommand {
+        @Inject
+        Verify(CliEnvironment e) {
+            super(e);
+        }
+
+        @Override
+        String name() {
+            return "verify";
+        }
+
+        @Override
+        String comesWith() {
+            return "the certificates issue";
+        }
+    }
+
+    @Command(name = "kiosk", description = "Kiosk simulator holding a test card (not built yet).")
+    static final class Kiosk extends NotBuiltCommand {
+        @Inject
+        Kiosk(CliEnvironment e) {
+            super(e);
+        }
+
+        @Override
+        String name() {
+            return "kiosk";
+        }
+
+        @Override
+        String comesWith() {
+            return "the kiosk issuance issue";
+        }
+    }
+
+    @Command(name = "bench", description = "render | load | issue benchmarks (not built yet).")
+    static final class Bench extends NotBuiltCommand {
+        @Inject
+        Bench(CliEnvironment e) {
+            super(e);
+        }
+
+        @Override
+        String name() {
+            return "bench";
+        }
+
+        @Override
+        String comesWith() {
+            return "the sync, certificates and kiosk issues";
+        }
+    }
+
+    @Command(name = "audit", description = "verify: recompute the issuance-history hash chain (not built yet).")
+    static final class Audit extends NotBuiltCommand {
+        @Inject
+        Audit(CliEnvironment e) {
+            super(e);
+        }
+
+        @Override
+        String name() {
+            return "audit";
+        }
+
+        @Override
+        String comesWith() {
+            return "the kiosk issuance issue";
+        }
+    }
+}

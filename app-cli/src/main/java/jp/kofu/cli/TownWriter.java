@@ -1,0 +1,41 @@
+package jp.kofu.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+import jp.kofu.adapters.jukiki.JukikiCsvWriter;
+import jp.kofu.adapters.tax.TaxCsvWriter;
+import jp.kofu.cli.generate.SyntheticTown;
+import jp.kofu.core.sync.domain.BatchFile;
+import jp.kofu.core.sync.domain.BatchKind;
+import jp.kofu.core.sync.domain.BatchManifest;
+import jp.kofu.core.sync.domain.SourceSystem;
+import jp.kofu.core.sync.port.out.BatchManifestPort;
+
+/**
+ * Writes a synthetic town as the vendors would deliver it: one full batch per source in kofu's CSV
+ * layout, each with its manifest. The manifests' creation time is the town's reference date (not the
+ * clock), so the same seed and date give byte-identical batches.
+ */
+final class TownWriter {
+
+    private final BatchManifestPort manifests;
+
+    TownWriter(BatchManifestPort manifests) {
+        this.manifests = manifests;
+    }
+
+    /** Writes both full batches below the directory and returns their directories. */
+    List<Path> writeFull(SyntheticTown town, Path out) throws IOException {
+        var createdAt = town.referenceDate().atStartOfDay(ZoneId.of("Asia/Tokyo")).toInstant();
+        Path jukiki = out.resolve(Batches.name(SourceSystem.JUKIKI, 1, BatchKind.FULL));
+        List<BatchFile> jukikiFiles = new JukikiCsvWriter().write(jukiki, town.residentRecordContent());
+        manifests.write(jukiki, new BatchManifest(town.tenant(), SourceSystem.JUKIKI, 1, BatchKind.FULL, createdAt, jukikiFiles));
+        Path tax = out.resolve(Batches.name(SourceSystem.TAX, 1, BatchKind.FULL));
+        List<BatchFile> taxFiles = new TaxCsvWriter().write(tax, town.taxContent());
+        manifests.write(tax, new BatchManifest(town.tenant(), SourceSystem.TAX, 1, BatchKind.FULL, createdAt, taxFiles));
+        return List.of(jukiki, tax);
+    }
+}

@@ -1,0 +1,81 @@
+package jp.kofu.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The contract of docs/cli.md: help, usage errors in one line with exit 2, not-built commands. */
+class CommandLineContractTest {
+
+    @Test
+    void helpListsEveryCommandOfTheContract() {
+        CliRun run = CliRun.run("--help");
+        assertThat(run.exitCode()).isZero();
+        for (String command : new String[] {"demo", "generate", "load", "issue", "render", "server", "sync", "relay",
+                "gaiji", "verify", "kiosk", "bench", "audit"}) {
+            assertThat(run.out()).containsPattern("(?m)^  " + command + " ");
+        }
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CliRun run = CliRun.run();
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).isEqualTo(1);
+    }
+
+    @Test
+    void aBadOptionGivesOneClearLineAndExit2() {
+        CliRun run = CliRun.run("load", "--tenant", "402036", "--bogus", "x");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("kofu load: Unknown option: '--bogus'");
+        assertThat(run.errLines()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aWrongCheckDigitGivesOneClearLineAndExit2() {
+        CliRun run = CliRun.run("issue", "--tenant", "402030", "--resident", "1", "--kind", "inkan");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("402030").contains("check digit (expected 6)");
+        assertThat(run.errLines()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownKindGivesOneClearLineAndExit2() {
+        CliRun run = CliRun.run("render", "--kind", "koseki", "--example");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown certificate kind 'koseki'");
+        assertThat(run.errLines()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sync apply x", "sync status --json", "relay --outbox o --server http://x", "gaiji scan",
+            "verify a.pdf", "kiosk --card c", "bench render", "audit verify --tenant 402036"})
+    void commandsNotBuiltYetSaySoInOneLineAndExit2(String line) {
+        CliRun run = CliRun.run(line.split(" "));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("not built yet");
+        assertThat(run.errLines()).isEqualTo(1);
+    }
+
+    @Test
+    void generatingDeltasOrTheFixedLayoutIsNotBuiltYet(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertThat(CliRun.run("generate", "--tenant", "402036", "--residents", "10", "--deltas", "12", "--out", dir.toString())
+                .exitCode()).isEqualTo(2);
+        assertThat(CliRun.run("generate", "--tenant", "402036", "--residents", "10", "--format", "fixed", "--out", dir.toString())
+                .exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnreachableDatabaseIsAnInfrastructureFailureWithExit4(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        CliRun generated = CliRun.run("generate", "--tenant", "402036", "--residents", "20", "--out", dir.toString());
+        assertThat(generated.exitCode()).isZero();
+        CliRun run = CliRun.run("load", "--db", "jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=2", "--tenant", "402036",
+                dir.toString());
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.err()).contains("infrastructure failure");
+    }
+}

@@ -1,0 +1,34 @@
+package jp.kofu.server.wiring;
+
+import java.time.Clock;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Scopes;
+
+import jp.kofu.core.issuance.port.in.CompleteIssuanceUseCase;
+import jp.kofu.core.issuance.port.in.PrepareCertificateUseCase;
+import jp.kofu.core.issuance.service.CompleteIssuanceService;
+import jp.kofu.core.issuance.service.PrepareCertificateService;
+import jp.kofu.core.sync.port.in.LoadInitialReplicaUseCase;
+import jp.kofu.core.sync.port.out.BatchManifestPort;
+import jp.kofu.core.sync.service.LoadInitialReplicaService;
+import jp.kofu.server.json.JsonBatchManifestCodec;
+
+/** Binds core's use cases to their services, and the ports the application itself implements. */
+public final class CoreModule extends AbstractModule {
+
+    private final Clock clock;
+
+    public CoreModule(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    protected void configure() {
+        bind(Clock.class).toInstance(clock);
+        bind(PrepareCertificateUseCase.class).to(PrepareCertificateService.class).in(Scopes.SINGLETON);
+        bind(CompleteIssuanceUseCase.class).to(CompleteIssuanceService.class).in(Scopes.SINGLETON);
+        bind(LoadInitialReplicaUseCase.class).to(LoadInitialReplicaService.class).in(Scopes.SINGLETON);
+        bind(BatchManifestPort.class).to(JsonBatchManifestCodec.class).in(Scopes.SINGLETON);
+    }
+}

@@ -1,0 +1,32 @@
+package jp.kofu.server.wiring;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How one kofu process is configured (設定): which database it uses and which port the server listens on.
+ *
+ * @param jdbcUrl the database; {@link #DEFAULT_DB} when none is given
+ * @param port the HTTP port of {@code kofu server} (0 picks a free one)
+ */
+public record KofuConfig(String jdbcUrl, int port) {
+
+    /** The embedded default database, relative to the working directory. */
+    public static final String DEFAULT_DB = "jdbc:h2:file:./kofu-data/kofu";
+
+    public KofuConfig {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535: " + port);
+        }
+    }
+
+    /** The database from the option, else {@code KOFU_DB}, else the embedded default. */
+    public static String resolveDb(String option, Map<String, String> env) {
+        if (option != null && !option.isBlank()) {
+            return option;
+        }
+        String fromEnv = env.get("KOFU_DB");
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : DEFAULT_DB;
+    }
+}

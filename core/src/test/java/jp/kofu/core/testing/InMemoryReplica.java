@@ -1,0 +1,239 @@
+package jp.kofu.core.testing;
+
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import jp.kofu.core.replica.domain.Household;
+import jp.kofu.core.replica.domain.HouseholdId;
+import jp.kofu.core.replica.domain.PersonKey;
+import jp.kofu.core.replica.domain.ReplicaContent;
+import jp.kofu.core.replica.domain.Resident;
+import jp.kofu.core.replica.domain.SealRegistration;
+import jp.kofu.core.replica.domain.SealStatus;
+import jp.kofu.core.replica.domain.SuppressionFlag;
+import jp.kofu.core.replica.domain.TaxRecord;
+import jp.kofu.core.replica.port.out.ReplicaReadPort;
+import jp.kofu.core.replica.port.out.ReplicaWritePort;
+import jp.kofu.core.sync.domain.BatchKind;
+import jp.kofu.core.sync.domain.BatchManifest;
+import jp.kofu.core.sync.domain.SourceSystem;
+import jp.kofu.core.tenant.domain.LocalGovernmentCode;
+
+/**
+ * An in-memory, thread-safe replica (証明用データベース) implementing both {@link ReplicaReadPort} and
+ * {@link ReplicaWritePort} with the same rules as the database adapter.
+ *
+ * <p>Each tenant's data is an immutable value replaced whole by a write (copy on write), so a snapshot is
+ * simply the value current when {@link #read} began: consistent, and never blocking a writer.
+ */
+public final class InMemoryReplica implements ReplicaReadPort, ReplicaWritePort {
+
+    /** The order {@link Snapshot#seal} chooses among several registrations of one person. */
+    static final Comparator<SealRegistration> SEAL_PREFERENCE = Comparator
+            .comparing((SealRegistration s) -> s.status() == SealStatus.REGISTERED ? 0 : 1)
+            .thenComparing(SealRegistration::registeredOn, Comparator.reverseOrder())
+            .thenComparing(SealRegistration::registrationNumber, Comparator.reverseOrder());
+
+    private record CardKey(String issuer, BigInteger serial) {
+    }
+
+    private record TaxKey(PersonKey person, int fiscalYear) {
+    }
+
+    private record SealKey(PersonKey person, String registrationNumber) {
+    }
+
+    private record FlagKey(PersonKey person, SuppressionFlag.Kind kind, LocalDate from) {
+    }
+
+    /** What the resident-record system (住民記録システム) feeds, indexed. */
+    private record JukikiData(
+            Map<PersonKey, Resident> residents,
+            Map<HouseholdId, List<Resident>> members,
+            Map<HouseholdId, Household> households,
+            Map<PersonKey, List<SealRegistration>> seals,
+            Map<PersonKey, List<SuppressionFlag>> flags,
+            Map<CardKey, PersonKey> cardholders) {
+
+        static final JukikiData EMPTY = of(ReplicaContent.empty());
+
+        static JukikiData of(ReplicaContent c) {
+            Map<PersonKey, Resident> residents = unique(c.residents(), Resident::key, "residents");
+            Map<HouseholdId, List<Resident>> members = new HashMap<>();
+            for (Resident r : c.residents()) {
+                members.computeIfAbsent(r.household(), h -> new ArrayList<>()).add(r);
+            }
+            Map<PersonKey, List<SealRegistration>> seals = new HashMap<>();
+            unique(c.seals(), s -> new SealKey(s.person(), s.registrationNumber()), "seal registrations");
+            for (SealRegistration s : c.seals()) {
+                seals.computeIfAbsent(s.person(), p -> new ArrayList<>()).add(s);
+            }
+            Map<PersonKey, List<SuppressionFlag>> flags = new HashMap<>();
+            unique(c.suppressionFlags(), f -> new FlagKey(f.person(), f.kind(), f.from()), "suppression flags");
+            for (SuppressionFlag f : c.suppressionFlags()) {
+                flags.computeIfAbsent(f.person(), p -> new ArrayList<>()).add(f);
+            }
+            flags.values().forEach(l -> l.sort(Comparator.comparing(SuppressionFlag::from)
+                    .thenComparing(f -> f.kind().name())));
+            Map<CardKey, PersonKey> cardholders = new HashMap<>();
+            unique(c.cardholders(), l -> new CardKey(l.issuer(), l.serial()), "cardholder links")
+                    .forEach((k, l) -> cardholders.put(k, l.person()));
+            return new JukikiData(residents, members,
+                    unique(c.households(), Household::id, "households"), seals, flags, cardholders);
+        }
+    }
+
+    private record TenantData(JukikiData jukiki, Map<TaxKey, TaxRecord> taxRecords, Map<SourceSystem, Long> sequences) {
+        static final TenantData EMPTY = new TenantData(JukikiData.EMPTY, Map.of(), Map.of());
+    }
+
+    private final ConcurrentHashMap<String, TenantData> tenants = new ConcurrentHashMap<>();
+
+    @Override
+    public <T> T read(LocalGovernmentCode tenant, Function<Snapshot, T> work) {
+        InMemorySnapshot snapshot = new InMemorySnapshot(tenants.getOrDefault(tenant.value(), TenantData.EMPTY));
+        try {
+            return work.apply(snapshot);
+        } finally {
+            snapshot.open = false;
+        }
+    }
+
+    @Override
+    public void replaceAll(LocalGovernmentCode tenant, List<BatchManifest> manifests, ReplicaContent content) {
+        Set<SourceSystem> sources = checkManifests(tenant, manifests, content);
+        // Indexes are built (and duplicates rejected) before anything is swapped in: all or nothing.
+        JukikiData jukiki = sources.contains(SourceSystem.JUKIKI) ? JukikiData.of(content) : null;
+        Map<TaxKey, TaxRecord> tax = sources.contains(SourceSystem.TAX)
+                ? unique(content.taxRecords(), t -> new TaxKey(t.person(), t.fiscalYear()), "tax records")
+                : null;
+        tenants.compute(tenant.value(), (code, old) -> {
+            TenantData current = old == null ? TenantData.EMPTY : old;
+            Map<SourceSystem, Long> sequences = new EnumMap<>(SourceSystem.class);
+            sequences.putAll(current.sequences());
+            manifests.forEach(m -> sequences.put(m.source(), m.sequence()));
+            return new TenantData(
+                    jukiki != null ? jukiki : current.jukiki(),
+                    tax != null ? tax : current.taxRecords(),
+                    Map.copyOf(sequences));
+        });
+    }
+
+    @Override
+    public OptionalLong lastAppliedSequence(LocalGovernmentCode tenant, SourceSystem source) {
+        Long sequence = tenants.getOrDefault(tenant.value(), TenantData.EMPTY).sequences().get(source);
+        return sequence == null ? OptionalLong.empty() : OptionalLong.of(sequence);
+    }
+
+    /**
+     * The checks every replica applies before writing: manifests of this tenant, full batches, at most one
+     * per source, and content only of the sources given.
+     *
+     * @return the sources being replaced
+     */
+    static Set<SourceSystem> checkManifests(LocalGovernmentCode tenant, List<BatchManifest> manifests,
+                                            ReplicaContent content) {
+        if (manifests.isEmpty()) {
+            throw new IllegalArgumentException("replaceAll needs at least one manifest");
+        }
+        Set<SourceSystem> sources = EnumSet.noneOf(SourceSystem.class);
+        for (BatchManifest m : manifests) {
+            if (!m.tenant().equals(tenant)) {
+                throw new IllegalArgumentException("a manifest of tenant " + m.tenant() + " was given for " + tenant);
+            }
+            if (m.kind() != BatchKind.FULL) {
+                throw new IllegalArgumentException("replaceAll takes full batches, not " + m.kind().wireName());
+            }
+            if (!sources.add(m.source())) {
+                throw new IllegalArgumentException("two manifests of source " + m.source().wireName());
+            }
+        }
+        boolean jukikiContent = !content.residents().isEmpty() || !content.households().isEmpty()
+                || !content.seals().isEmpty() || !content.suppressionFlags().isEmpty()
+                || !content.cardholders().isEmpty();
+        if (jukikiContent && !sources.contains(SourceSystem.JUKIKI)) {
+            throw new IllegalArgumentException("content holds resident-record entities but no jukiki manifest was given");
+        }
+        if (!content.taxRecords().isEmpty() && !sources.contains(SourceSystem.TAX)) {
+            throw new IllegalArgumentException("content holds tax records but no tax manifest was given");
+        }
+        return sources;
+    }
+
+    private static <K, V> Map<K, V> unique(Collection<V> values, Function<V, K> key, String entity) {
+        Map<K, V> map = new LinkedHashMap<>();
+        for (V v : values) {
+            if (map.putIfAbsent(key.apply(v), v) != null) {
+                throw new IllegalArgumentException("content holds a duplicate key in " + entity);
+            }
+        }
+        return map;
+    }
+
+    private static final class InMemorySnapshot implements Snapshot {
+
+        private final TenantData data;
+        private volatile boolean open = true;
+
+        InMemorySnapshot(TenantData data) {
+            this.data = data;
+        }
+
+        private JukikiData jukiki() {
+            if (!open) {
+                throw new IllegalStateException("the snapshot was used after its read() returned");
+            }
+            return data.jukiki();
+        }
+
+        @Override
+        public Optional<Resident> resident(PersonKey key) {
+            return Optional.ofNullable(jukiki().residents().get(key));
+        }
+
+        @Override
+        public Optional<Household> household(HouseholdId id) {
+            return Optional.ofNullable(jukiki().households().get(id));
+        }
+
+        @Override
+        public List<Resident> members(HouseholdId id) {
+            return List.copyOf(jukiki().members().getOrDefault(id, List.of()));
+        }
+
+        @Override
+        public Optional<SealRegistration> seal(PersonKey key) {
+            return jukiki().seals().getOrDefault(key, List.of()).stream().min(SEAL_PREFERENCE);
+        }
+
+        @Override
+        public Optional<TaxRecord> tax(PersonKey key, int fiscalYear) {
+            jukiki();
+            return Optional.ofNullable(data.taxRecords().get(new TaxKey(key, fiscalYear)));
+        }
+
+        @Override
+        public List<SuppressionFlag> suppressionFlags(PersonKey key) {
+            return List.copyOf(jukiki().flags().getOrDefault(key, List.of()));
+        }
+
+        @Override
+        public Optional<PersonKey> cardholder(String issuer, BigInteger serial) {
+            return Optional.ofNullable(jukiki().cardholders().get(new CardKey(issuer, serial)));
+        }
+    }
+}

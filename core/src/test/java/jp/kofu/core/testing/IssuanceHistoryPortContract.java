@@ -1,0 +1,255 @@
+package jp.kofu.core.testing;
+
+import static jp.kofu.core.testing.Fixtures.CHIYODA;
+import static jp.kofu.core.testing.Fixtures.KURUME;
+import static jp.kofu.core.testing.Fixtures.PREPARED_AT;
+import static jp.kofu.core.testing.Fixtures.aPreparedIssuance;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import jp.kofu.core.certificate.domain.CertificateRequest;
+import jp.kofu.core.issuance.domain.Issuance;
+import jp.kofu.core.issuance.domain.IssuanceId;
+import jp.kofu.core.issuance.port.out.IssuanceHistoryPort;
+import jp.kofu.core.replica.domain.PersonKey;
+
+/**
+ * The behaviour every {@link IssuanceHistoryPort} (発行履歴) must have. Subclass it once per implementation
+ * and return a fresh, empty history from {@link #newPort()}.
+ *
+ * <p>Timestamps are kept to the microsecond (what PostgreSQL stores); finer parts are dropped.
+ */
+public abstract class IssuanceHistoryPortContract {
+
+    /** A history holding nothing, new for each test. */
+    protected abstract IssuanceHistoryPort newPort();
+
+    private IssuanceHistoryPort port;
+
+    @BeforeEach
+    void createPort() {
+        port = newPort();
+    }
+
+    @Test
+    void a_prepared_issuance_comes_back_equal_in_every_field() {
+        Issuance.Prepared juminhyo = aPreparedIssuance()
+                .asking(new CertificateRequest.Juminhyo(Set.of(new PersonKey("P0001"), new PersonKey("P0002")),
+                        true, true, true, true, 3))
+                .forApplicant("P0001").atStore("0099887", "13").numbered("2026-000042")
+                .withPdfSha256("ab".repeat(32)).withFee(300).build();
+        Issuance.Prepared inkan = aPreparedIssuance().asking(new CertificateRequest.Inkan(2))
+                .throughCommandLine().withFee(0).build();
+        Issuance.Prepared shotoku = aPreparedIssuance().asking(new CertificateRequest.Shotoku(OptionalInt.of(2025), 1))
+                .build();
+        Issuance.Prepared latestShotoku = aPreparedIssuance().asking(CertificateRequest.Shotoku.latest()).build();
+
+        for (Issuance.Prepared p : List.of(juminhyo, inkan, shotoku, latestShotoku)) {
+            port.recordPrepared(p);
+        }
+
+        for (Issuance.Prepared p : List.of(juminhyo, inkan, shotoku, latestShotoku)) {
+            assertThat(port.find(KURUME, p.id())).contains(p);
+        }
+    }
+
+    @Test
+    void an_unknown_issuance_is_not_found() {
+        assertThat(port.find(KURUME, IssuanceId.random())).isEmpty();
+    }
+
+    @Test
+    void recording_the_same_issuance_twice_is_refused() {
+        Issuance.Prepared prepared = aPreparedIssuance().build();
+        port.recordPrepared(prepared);
+
+        assertThatThrownBy(() -> port.recordPrepared(prepared)).isInstanceOf(IllegalStateException.class);
+        assertThat(port.list(KURUME)).containsExactly(prepared);
+    }
+
+    @Test
+    void timestamps_are_kept_to_the_microsecond() {
+        Instant withNanos = Instant.parse("2026-04-01T00:15:30.123456789Z");
+        Issuance.Prepared prepared = aPreparedIssuance().preparedAt(withNanos).build();
+        port.recordPrepared(prepared);
+        port.recordCompletion(prepared.issue(withNanos.plusNanos(1_000_999), 200));
+
+        Issuance stored = port.find(KURUME, prepared.id()).orElseThrow();
+
+        assertThat(stored.facts().preparedAt()).isEqualTo(Instant.parse("2026-04-01T00:15:30.123456Z"));
+        assertThat(((Issuance.Issued) stored).completedAt()).isEqualTo(Instant.parse("2026-04-01T00:15:30.124457Z"));
+    }
+
+    @Test
+    void a_prepared_issuance_can_be_completed_as_issued() {
+        Issuance.Prepared prepared = aPreparedIssuance().build();
+        port.recordPrepared(prepared);
+        Issuance.Issued issued = prepared.issue(PREPARED_AT.plusSeconds(95), 200);
+
+        assertThat(port.recordCompletion(issued)).isTrue();
+
+        assertThat(port.find(KURUME, prepared.id())).contains(issued);
+    }
+
+    @Test
+    void a_prepared_issuance_can_be_voided_for_every_reason() {
+        for (Issuance.VoidReason reason : Issuance.VoidReason.values()) {
+            Issuance.Prepared prepared = aPreparedIssuance().build();
+            port.recordPrepared(prepared);
+            Issuance.Voided voided = prepared.voidFor(reason, PREPARED_AT.plusSeconds(600));
+
+            assertThat(port.recordCompletion(voided)).isTrue();
+
+            assertThat(port.find(KURUME, prepared.id())).contains(voided);
+        }
+    }
+
+    @Test
+    void an_issuance_is_completed_only_once() {
+        Issuance.Prepared prepared = aPreparedIssuance().build();
+        port.recordPrepared(prepared);
+        Issuance.Issued issued = prepared.issue(PREPARED_AT.plusSeconds(30), 200);
+        port.recordCompletion(issued);
+
+        assertThat(port.recordCompletion(prepared.voidFor(Issuance.VoidReason.TIMED_OUT, PREPARED_AT.plusSeconds(600))))
+                .isFalse();
+        assertThat(port.recordCompletion(prepared.issue(PREPARED_AT.plusSeconds(40), 200))).isFalse();
+
+        assertThat(port.find(KURUME, prepared.id())).contains(issued);
+    }
+
+    @Test
+    void completing_an_unknown_issuance_changes_nothing() {
+        Issuance.Prepared neverRecorded = aPreparedIssuance().build();
+
+        assertThat(port.recordCompletion(neverRecorded.issue(PREPARED_AT.plusSeconds(1), 200))).isFalse();
+
+        assertThat(port.find(KURUME, neverRecorded.id())).isEmpty();
+        assertThat(port.list(KURUME)).isEmpty();
+    }
+
+    @Test
+    void a_prepared_issuance_is_no_completion() {
+        Issuance.Prepared prepared = aPreparedIssuance().build();
+        port.recordPrepared(prepared);
+
+        assertThatThrownBy(() -> port.recordCompletion(prepared)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void concurrent_completions_of_one_issuance_let_exactly_one_win() throws Exception {
+        Issuance.Prepared prepared = aPreparedIssuance().build();
+        port.recordPrepared(prepared);
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Issuance completion = i % 2 == 0
+                    ? prepared.issue(PREPARED_AT.plusSeconds(i), 200)
+                    : prepared.voidFor(Issuance.VoidReason.TIMED_OUT, PREPARED_AT.plusSeconds(i));
+            attempts.add(() -> port.recordCompletion(completion));
+        }
+
+        List<Boolean> outcomes = runTogether(attempts);
+
+        assertThat(outcomes).containsOnlyOnce(true);
+        assertThat(port.find(KURUME, prepared.id()).orElseThrow()).isNotInstanceOf(Issuance.Prepared.class);
+    }
+
+    @Test
+    void the_list_holds_the_tenants_issuances_oldest_first_in_their_current_state() {
+        Issuance.Prepared second = aPreparedIssuance().preparedAt(PREPARED_AT.plusSeconds(60)).build();
+        Issuance.Prepared first = aPreparedIssuance().preparedAt(PREPARED_AT).build();
+        Issuance.Prepared third = aPreparedIssuance().preparedAt(PREPARED_AT.plusSeconds(120)).build();
+        Issuance.Prepared sameMomentAsThird = aPreparedIssuance().preparedAt(PREPARED_AT.plusSeconds(120)).build();
+        port.recordPrepared(second);
+        port.recordPrepared(first);
+        port.recordPrepared(third);
+        port.recordPrepared(sameMomentAsThird);
+        Issuance.Issued firstIssued = first.issue(PREPARED_AT.plusSeconds(200), 200);
+        port.recordCompletion(firstIssued);
+
+        assertThat(port.list(KURUME)).containsExactly(firstIssued, second, third, sameMomentAsThird);
+    }
+
+    @Test
+    void a_tenant_never_sees_another_tenants_issuances() {
+        Issuance.Prepared kurume = aPreparedIssuance().forTenant(KURUME).build();
+        Issuance.Prepared chiyoda = aPreparedIssuance().forTenant(CHIYODA).build();
+        port.recordPrepared(kurume);
+        port.recordPrepared(chiyoda);
+
+        assertThat(port.list(KURUME)).containsExactly(kurume);
+        assertThat(port.list(CHIYODA)).containsExactly(chiyoda);
+        assertThat(port.find(CHIYODA, kurume.id())).isEmpty();
+        assertThat(port.find(KURUME, chiyoda.id())).isEmpty();
+    }
+
+    @Test
+    void certificate_numbers_count_from_one_per_tenant() {
+        assertThat(port.nextCertificateNumber(KURUME)).isEqualTo(1);
+        assertThat(port.nextCertificateNumber(KURUME)).isEqualTo(2);
+        assertThat(port.nextCertificateNumber(CHIYODA)).isEqualTo(1);
+        assertThat(port.nextCertificateNumber(KURUME)).isEqualTo(3);
+    }
+
+    @Test
+    void concurrent_callers_never_get_the_same_certificate_number() throws Exception {
+        int threads = 4;
+        int perThread = 200;
+        List<Callable<List<Long>>> callers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            callers.add(() -> {
+                List<Long> numbers = new ArrayList<>(perThread);
+                for (int i = 0; i < perThread; i++) {
+                    numbers.add(port.nextCertificateNumber(KURUME));
+                }
+                return numbers;
+            });
+        }
+
+        List<Long> all = runTogether(callers).stream().flatMap(List::stream).toList();
+
+        assertThat(all).hasSize(threads * perThread);
+        assertThat(new HashSet<>(all)).hasSize(threads * perThread);
+        assertThat(all).allSatisfy(n -> assertThat(n).isPositive());
+        assertThat(port.nextCertificateNumber(CHIYODA)).isEqualTo(1);
+    }
+
+    /** Runs the tasks on their own threads, released at the same moment, and returns their results. */
+    private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
