@@ -26,6 +26,23 @@ public sealed interface PrintedChar
 
     /** A plain Unicode scalar value (BMP or beyond, e.g. 𠮷 U+20BB7). */
     record Ucs(int codePoint) implements PrintedChar {
+
+        /** One shared instance per BMP character: a 300,000-resident replica holds millions of them. */
+        private static final Ucs[] BMP = new Ucs[0x10000];
+
+        /** The character, shared for the BMP. */
+        public static Ucs of(int codePoint) {
+            if (codePoint >= 0 && codePoint < BMP.length) {
+                Ucs cached = BMP[codePoint];
+                if (cached == null) {
+                    cached = new Ucs(codePoint);
+                    BMP[codePoint] = cached; // a benign race: equal instances are interchangeable
+                }
+                return cached;
+            }
+            return new Ucs(codePoint);
+        }
+
         public Ucs {
             if (!Character.isValidCodePoint(codePoint) || Character.isSurrogate((char) codePoint) && codePoint <= 0xFFFF) {
                 throw new IllegalArgumentException("not a Unicode scalar value: U+" + Integer.toHexString(codePoint));

@@ -46,7 +46,7 @@ public final class PrintedText {
             } else if (PrintedChar.isVariationSelector(cp)) {
                 throw new IllegalArgumentException("variation selector without a base character at index " + i);
             } else {
-                out.add(new PrintedChar.Ucs(cp));
+                out.add(PrintedChar.Ucs.of(cp));
             }
         }
         return of(out);
@@ -82,7 +82,7 @@ public final class PrintedText {
                 out.set(out.size() - 1, new PrintedChar.VariationSequence(base.codePoint(), cp));
                 i += Character.charCount(cp);
             } else {
-                out.add(new PrintedChar.Ucs(cp));
+                out.add(PrintedChar.Ucs.of(cp));
                 i += Character.charCount(cp);
             }
         }
@@ -102,7 +102,7 @@ public final class PrintedText {
         }
         if (body.startsWith("U+") && body.length() >= 6 && body.length() <= 8) {
             try {
-                return new PrintedChar.Ucs(Integer.parseInt(body.substring(2), 16));
+                return PrintedChar.Ucs.of(Integer.parseInt(body.substring(2), 16));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("bad code point tag {" + body + "} at position " + position);
             }

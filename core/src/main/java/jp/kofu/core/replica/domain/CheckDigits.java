@@ -1,9 +1,37 @@
 package jp.kofu.core.replica.domain;
 
-/** Modulus-11 check digits of the national identifiers. */
+/** Shapes and modulus-11 check digits of the identifiers in resident records. */
 final class CheckDigits {
 
     private CheckDigits() {
+    }
+
+    /** Whether the text is exactly {@code length} ASCII digits (no regex: this runs for every record). */
+    static boolean isDigits(String text, int length) {
+        if (text == null || text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the text is 1–20 ASCII letters, digits or '-': the shape of the source systems' keys. */
+    static boolean isKey(String text) {
+        if (text == null || text.isEmpty() || text.length() > 20) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -4,7 +4,7 @@ package jp.kofu.core.replica.domain;
 public record HouseholdId(String value) implements Comparable<HouseholdId> {
 
     public HouseholdId {
-        if (value == null || !value.matches("[0-9A-Za-z-]{1,20}")) {
+        if (!CheckDigits.isKey(value)) {
             throw new IllegalArgumentException("世帯番号 must be 1-20 letters, digits or '-': " + value);
         }
     }

@@ -8,7 +8,7 @@ package jp.kofu.core.replica.domain;
 public record IndividualNumber(String value) {
 
     public IndividualNumber {
-        if (value == null || !value.matches("\\d{12}")) {
+        if (!CheckDigits.isDigits(value, 12)) {
             throw new IllegalArgumentException("個人番号 must be 12 digits");
         }
         if (value.charAt(11) - '0' != CheckDigits.individualNumber(value.substring(0, 11))) {

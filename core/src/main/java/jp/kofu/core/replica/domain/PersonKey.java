@@ -7,7 +7,7 @@ package jp.kofu.core.replica.domain;
 public record PersonKey(String value) implements Comparable<PersonKey> {
 
     public PersonKey {
-        if (value == null || !value.matches("[0-9A-Za-z-]{1,20}")) {
+        if (!CheckDigits.isKey(value)) {
             throw new IllegalArgumentException("宛名番号 must be 1-20 letters, digits or '-': " + value);
         }
     }

@@ -7,7 +7,7 @@ package jp.kofu.core.replica.domain;
 public record ResidentRecordCode(String value) {
 
     public ResidentRecordCode {
-        if (value == null || !value.matches("\\d{11}")) {
+        if (!CheckDigits.isDigits(value, 11)) {
             throw new IllegalArgumentException("住民票コード must be 11 digits");
         }
         if (value.charAt(10) - '0' != CheckDigits.residentRecordCode(value.substring(0, 10))) {

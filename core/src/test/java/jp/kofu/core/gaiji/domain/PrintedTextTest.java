@@ -67,6 +67,20 @@ class PrintedTextTest {
     }
 
     @Test
+    void aCodePointTagIsTakenLiterallyEvenInAPrivateUseArea() {
+        VendorTextConverter converter = new VendorTextConverter(CorrespondenceTable.empty());
+        assertThat(converter.convert("{U+E012}{U+10FF00}").chars())
+                .containsExactly(new PrintedChar.Ucs(0xE012), new PrintedChar.Ucs(0x10FF00));
+    }
+
+    @Test
+    void vendorTagsAreLookedUpToo() {
+        CorrespondenceTable table = new CorrespondenceTable(2, Map.of("SJIS:F040", new PrintedChar.Ucs('髙')));
+        assertThat(new VendorTextConverter(table).convert("{VND:SJIS:F040}{VND:SJIS:F041}").chars())
+                .containsExactly(new PrintedChar.Ucs('髙'), new PrintedChar.UnidentifiedVendor("SJIS:F041"));
+    }
+
+    @Test
     void mjIdsHaveTheFontsGlyphNames() {
         assertThat(MjId.parse("MJ012345").glyphName()).isEqualTo("mj012345");
         assertThatThrownBy(() -> MjId.parse("MJ12345")).isInstanceOf(IllegalArgumentException.class);
