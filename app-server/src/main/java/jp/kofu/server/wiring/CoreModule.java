@@ -12,7 +12,9 @@ import jp.kofu.core.issuance.service.PrepareCertificateService;
 import jp.kofu.core.sync.port.in.LoadInitialReplicaUseCase;
 import jp.kofu.core.sync.port.out.BatchManifestPort;
 import jp.kofu.core.sync.service.LoadInitialReplicaService;
+import jp.kofu.core.operations.port.out.AlarmPort;
 import jp.kofu.server.json.JsonBatchManifestCodec;
+import jp.kofu.server.operations.InMemoryAlarms;
 
 /** Binds core's use cases to their services, and the ports the application itself implements. */
 public final class CoreModule extends AbstractModule {
@@ -30,5 +32,6 @@ public final class CoreModule extends AbstractModule {
         bind(CompleteIssuanceUseCase.class).to(CompleteIssuanceService.class).in(Scopes.SINGLETON);
         bind(LoadInitialReplicaUseCase.class).to(LoadInitialReplicaService.class).in(Scopes.SINGLETON);
         bind(BatchManifestPort.class).to(JsonBatchManifestCodec.class).in(Scopes.SINGLETON);
+        bind(AlarmPort.class).to(InMemoryAlarms.class).in(Scopes.SINGLETON);
     }
 }
