@@ -6,6 +6,9 @@ import java.util.Map;
 
 import jp.kofu.core.replica.domain.CardholderLink;
 import jp.kofu.core.replica.domain.PersonKey;
+import jp.kofu.core.sync.domain.layout.Cells;
+import jp.kofu.core.sync.domain.layout.Layout;
+import jp.kofu.core.sync.domain.layout.Representable;
 
 /**
  * {@code cardholders.csv}: one row per JPKI user-authentication certificate and its holder (利用者証明用電子証明書
@@ -14,7 +17,7 @@ import jp.kofu.core.replica.domain.PersonKey;
 final class CardholdersCsv {
 
     static final Layout LAYOUT = new Layout(JukikiLayout.CARDHOLDERS, JukikiLayout.fileName(JukikiLayout.CARDHOLDERS));
-    static final int OP = LAYOUT.optional("op");
+    static final int OP = LAYOUT.operation("op");
     static final int ISSUER = LAYOUT.required("issuer");
     static final int SERIAL = LAYOUT.required("serial");
     static final int PERSON_KEY = LAYOUT.required("person_key");

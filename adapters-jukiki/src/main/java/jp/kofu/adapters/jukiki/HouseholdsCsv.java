@@ -3,12 +3,15 @@ package jp.kofu.adapters.jukiki;
 import jp.kofu.core.gaiji.domain.PrintedText;
 import jp.kofu.core.replica.domain.Household;
 import jp.kofu.core.replica.domain.HouseholdId;
+import jp.kofu.core.sync.domain.layout.Cells;
+import jp.kofu.core.sync.domain.layout.Layout;
+import jp.kofu.core.sync.domain.layout.Representable;
 
 /** {@code households.csv}: one row per household (世帯), see docs/formats/households.csv.md. */
 final class HouseholdsCsv {
 
     static final Layout LAYOUT = new Layout(JukikiLayout.HOUSEHOLDS, JukikiLayout.fileName(JukikiLayout.HOUSEHOLDS));
-    static final int OP = LAYOUT.optional("op");
+    static final int OP = LAYOUT.operation("op");
     static final int HOUSEHOLD_ID = LAYOUT.required("household_id");
     static final int HEAD_NAME = LAYOUT.required("head_name");
     static final int VERSION = LAYOUT.required("version");

@@ -1,16 +1,12 @@
 package jp.kofu.adapters.jukiki;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
@@ -32,6 +28,13 @@ import jp.kofu.core.sync.domain.BatchRejectedException;
 import jp.kofu.core.sync.domain.InputProblem;
 import jp.kofu.core.sync.domain.ParsedBatch;
 import jp.kofu.core.sync.domain.SourceSystem;
+import jp.kofu.core.sync.domain.layout.BatchLayout;
+import jp.kofu.core.sync.domain.layout.Cells;
+import jp.kofu.core.sync.domain.layout.Layout;
+import jp.kofu.core.sync.domain.layout.LayoutReader;
+import jp.kofu.core.sync.domain.layout.Parsed;
+import jp.kofu.core.sync.domain.layout.Problems;
+import jp.kofu.core.sync.domain.layout.RowParser;
 import jp.kofu.core.sync.port.out.BatchReaderPort;
 
 /**
@@ -52,9 +55,10 @@ import jp.kofu.core.sync.port.out.BatchReaderPort;
  */
 public final class JukikiCsvReader implements BatchReaderPort {
 
-    private static final String MANIFEST = BatchManifest.FILE_NAME;
+    private static final BatchLayout BATCH = new BatchLayout(SourceSystem.JUKIKI, JukikiLayout.ENTITIES,
+            JukikiLayout::fileName);
 
-    private final CorrespondenceTable table;
+    private final LayoutReader reader;
 
     /** A reader for a tenant without a correspondence table yet: every vendor 外字 stays unidentified. */
     @Inject
@@ -64,7 +68,7 @@ public final class JukikiCsvReader implements BatchReaderPort {
 
     /** A reader converting vendor 外字 with the tenant's correspondence table. */
     public JukikiCsvReader(CorrespondenceTable table) {
-        this.table = Objects.requireNonNull(table, "table");
+        this.reader = new LayoutReader(Objects.requireNonNull(table, "table"));
     }
 
     @Override
@@ -74,28 +78,25 @@ public final class JukikiCsvReader implements BatchReaderPort {
 
     @Override
     public ParsedBatch read(Path directory, BatchManifest manifest) throws BatchRejectedException {
-        if (manifest.source() != SourceSystem.JUKIKI) {
-            throw new BatchRejectedException(InputProblem.ofFile(MANIFEST,
-                    "source is " + manifest.source().wireName() + "; this reader reads jukiki batches"));
-        }
+        BATCH.requireSource(manifest);
         Problems manifestProblems = new Problems();
-        Map<String, BatchFile> files = filesByEntity(manifest, manifestProblems);
+        Map<String, BatchFile> files = BATCH.filesByEntity(manifest, manifestProblems);
         BatchKind kind = manifest.kind();
 
         Map<String, Callable<Parsed<?>>> tasks = new LinkedHashMap<>();
+        AtomicReference<Parsed<?>> imagesRead = new AtomicReference<>();
         addTask(tasks, files, JukikiLayout.RESIDENTS, f -> parseResidents(directory, f, kind));
         addTask(tasks, files, JukikiLayout.SEALS,
-                f -> parseSeals(directory, f, files.get(JukikiLayout.SEAL_IMAGES), kind));
+                f -> parseSeals(directory, f, files.get(JukikiLayout.SEAL_IMAGES), kind, imagesRead));
         if (!files.containsKey(JukikiLayout.SEALS)) {
             addTask(tasks, files, JukikiLayout.SEAL_IMAGES, f -> countSealImages(directory, f));
         }
         addTask(tasks, files, JukikiLayout.CARDHOLDERS, f -> parseCardholders(directory, f, kind));
         addTask(tasks, files, JukikiLayout.HOUSEHOLDS, f -> parseHouseholds(directory, f, kind));
         addTask(tasks, files, JukikiLayout.SUPPRESSION_FLAGS, f -> parseSuppressionFlags(directory, f, kind));
-        Map<String, Parsed<?>> parsed = runAll(tasks);
-        Parsed<?> sealsRead = parsed.get(JukikiLayout.SEALS);
-        if (sealsRead != null && sealsRead.companion != null) {
-            parsed.put(JukikiLayout.SEAL_IMAGES, sealsRead.companion);
+        Map<String, Parsed<?>> parsed = BATCH.readInParallel(tasks);
+        if (imagesRead.get() != null) {
+            parsed.put(JukikiLayout.SEAL_IMAGES, imagesRead.get());
         }
 
         @SuppressWarnings("unchecked")
@@ -113,46 +114,10 @@ public final class JukikiCsvReader implements BatchReaderPort {
             checkReferences(residents, households, seals, flags, cardholders);
         }
 
-        Problems all = new Problems();
-        all.addAll(manifestProblems);
-        Map<String, Long> recordsPerFile = new HashMap<>();
-        for (BatchFile file : manifest.files()) {
-            Parsed<?> p = parsed.get(file.entity());
-            if (p != null && p.file.equals(file.name())) {
-                all.addAll(p.problems);
-                recordsPerFile.put(file.name(), p.rows);
-            }
-        }
-        all.throwIfAny();
+        Map<String, Long> recordsPerFile = BATCH.recordsPerFile(manifest, manifestProblems, parsed);
         return new ParsedBatch(new ReplicaContent(
                 records(residents), records(households), records(seals), records(flags), records(cardholders),
                 List.of()), recordsPerFile);
-    }
-
-    private static Map<String, BatchFile> filesByEntity(BatchManifest manifest, Problems problems) {
-        Map<String, BatchFile> files = new LinkedHashMap<>();
-        for (BatchFile file : manifest.files()) {
-            if (!JukikiLayout.ENTITIES.contains(file.entity())) {
-                problems.add(InputProblem.ofFile(MANIFEST, "file " + file.name() + " has unknown entity "
-                        + Cells.show(file.entity()) + " (expected " + Cells.alternatives(
-                        JukikiLayout.ENTITIES.toArray(String[]::new)) + ")"));
-            } else {
-                BatchFile first = files.putIfAbsent(file.entity(), file);
-                if (first != null) {
-                    problems.add(InputProblem.ofFile(MANIFEST, "entity " + file.entity() + " is listed twice ("
-                            + first.name() + " and " + file.name() + ")"));
-                }
-            }
-        }
-        if (manifest.kind() == BatchKind.FULL) {
-            for (String entity : JukikiLayout.ENTITIES) {
-                if (!files.containsKey(entity)) {
-                    problems.add(InputProblem.ofFile(MANIFEST, "a full batch needs a file for entity " + entity
-                            + " (a " + JukikiLayout.fileName(entity) + " with only its header when there are none)"));
-                }
-            }
-        }
-        return files;
     }
 
     private static void addTask(Map<String, Callable<Parsed<?>>> tasks, Map<String, BatchFile> files, String entity,
@@ -163,78 +128,15 @@ public final class JukikiCsvReader implements BatchReaderPort {
         }
     }
 
-    /** Parses the files side by side: the two large ones (residents, seals) take about the same time. */
-    private static Map<String, Parsed<?>> runAll(Map<String, Callable<Parsed<?>>> tasks) {
-        Map<String, Parsed<?>> results = new HashMap<>();
-        if (tasks.isEmpty()) {
-            return results;
-        }
-        int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "kofu-jukiki-reader");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            Map<String, Future<Parsed<?>>> futures = new LinkedHashMap<>();
-            tasks.forEach((entity, task) -> futures.put(entity, pool.submit(task)));
-            for (Map.Entry<String, Future<Parsed<?>>> e : futures.entrySet()) {
-                results.put(e.getKey(), e.getValue().get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading a batch", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     // ---------------------------------------------------------------- one file each
 
-    /** Parses one file row by row; {@code row} builds a record or returns null after reporting. */
+    /** Parses one file row by row, refusing deletions; {@code row} builds a record or returns null after reporting. */
     private <T> Parsed<T> parse(Path directory, BatchFile file, Layout layout, int opColumn, BatchKind kind,
             RowParser<T> row) {
-        Parsed<T> parsed = new Parsed<>(file.name(), Parsed.expectedRows(directory.resolve(file.name())));
-        CsvInput in = CsvInput.open(directory, file.name(), layout, parsed.problems);
-        if (in == null) {
-            return parsed;
-        }
-        try (in) {
-            Cells cells = new Cells(in, new TextCodec(table));
-            while (in.next()) {
-                cells.startRow();
-                cells.upsertOnly(opColumn, kind);
-                T record;
-                try {
-                    record = row.parse(cells, parsed);
-                } catch (IllegalArgumentException e) {
-                    // a domain rule this reader does not check itself yet; core keeps personal data out of it
-                    cells.problem(-1, "rejected by kofu's domain rules: " + e.getMessage());
-                    record = null;
-                }
-                if (record != null && cells.rowOk()) {
-                    parsed.add(record, in.line());
-                }
-            }
-            parsed.rows = in.records();
-            parsed.complete = in.readToEnd() && !parsed.unknownKeys;
-        }
-        return parsed;
-    }
-
-    /** Builds one record from the current row. */
-    private interface RowParser<T> {
-        T parse(Cells cells, Parsed<T> parsed);
+        return reader.read(directory, file.name(), layout, CsvInput::open, (cells, parsed) -> {
+            cells.upsertOnly(opColumn, kind);
+            return row.parse(cells, parsed);
+        });
     }
 
     private Parsed<Resident> parseResidents(Path directory, BatchFile file, BatchKind kind) {
@@ -242,9 +144,9 @@ public final class JukikiCsvReader implements BatchReaderPort {
             Resident r = ResidentsCsv.parse(c);
             String key = c.raw(ResidentsCsv.PERSON_KEY);
             if (Cells.isKey(key)) {
-                duplicate(c, p, key, ResidentsCsv.PERSON_KEY, "person_key " + key);
+                p.checkUnique(c, ResidentsCsv.PERSON_KEY, key, "person_key " + key);
             } else {
-                p.unknownKeys = true;
+                p.markUnknownKey();
             }
             return r;
         });
@@ -255,19 +157,20 @@ public final class JukikiCsvReader implements BatchReaderPort {
             Household h = HouseholdsCsv.parse(c);
             String id = c.raw(HouseholdsCsv.HOUSEHOLD_ID);
             if (Cells.isKey(id)) {
-                duplicate(c, p, id, HouseholdsCsv.HOUSEHOLD_ID, "household_id " + id);
+                p.checkUnique(c, HouseholdsCsv.HOUSEHOLD_ID, id, "household_id " + id);
             } else {
-                p.unknownKeys = true;
+                p.markUnknownKey();
             }
             return h;
         });
     }
 
     /** Reads the seals together with the archive their images are in, reporting the archive on its own. */
-    private Parsed<SealRegistration> parseSeals(Path directory, BatchFile file, BatchFile imagesFile, BatchKind kind) {
+    private Parsed<SealRegistration> parseSeals(Path directory, BatchFile file, BatchFile imagesFile, BatchKind kind,
+            AtomicReference<Parsed<?>> imagesResult) {
         Parsed<Void> imagesRead = imagesFile == null ? null : new Parsed<>(imagesFile.name());
         SealImagesZip images = imagesFile == null ? null
-                : SealImagesZip.open(directory, imagesFile.name(), imagesRead.problems);
+                : SealImagesZip.open(directory, imagesFile.name(), imagesRead.problems());
         Map<SealsCsv.ImageKey, SealImage> known = SealsCsv.newImagePool();
         try {
             Parsed<SealRegistration> seals = parse(directory, file, SealsCsv.LAYOUT, SealsCsv.OP, kind, (c, p) -> {
@@ -275,22 +178,21 @@ public final class JukikiCsvReader implements BatchReaderPort {
                 if (s != null) {
                     // a person may have earlier, abolished or lost registrations, but one valid one at most
                     if (s.status() == SealStatus.REGISTERED) {
-                        duplicate(c, p, s.person().value(), SealsCsv.PERSON_KEY,
+                        p.checkUnique(c, SealsCsv.PERSON_KEY, s.person().value(),
                                 "person_key " + s.person() + " (one valid seal registration per person)");
                     }
-                    duplicate(c, p, new RegistrationNumber(s.registrationNumber()), SealsCsv.REGISTRATION_NUMBER,
+                    p.checkUnique(c, SealsCsv.REGISTRATION_NUMBER, new RegistrationNumber(s.registrationNumber()),
                             "registration_number " + Cells.show(s.registrationNumber()));
                 }
                 return s;
             });
             if (images != null) {
-                imagesRead.rows = images.entries();
-                imagesRead.complete = true;
-            } else if (imagesFile == null && seals.rows > 0) {
-                seals.problems.add(InputProblem.ofFile(file.name(), "names seal images, but the batch lists no file for "
-                        + "entity " + JukikiLayout.SEAL_IMAGES));
+                imagesRead.finish(images.entries(), true);
+            } else if (imagesFile == null && seals.rows() > 0) {
+                seals.problems().add(InputProblem.ofFile(file.name(), "names seal images, but the batch lists no file "
+                        + "for entity " + JukikiLayout.SEAL_IMAGES));
             }
-            seals.companion = imagesRead;
+            imagesResult.set(imagesRead);
             return seals;
         } finally {
             if (images != null) {
@@ -302,10 +204,9 @@ public final class JukikiCsvReader implements BatchReaderPort {
     /** A batch with images but no seals: the archive is only opened, to count its entries. */
     private static Parsed<?> countSealImages(Path directory, BatchFile file) {
         Parsed<Void> imagesRead = new Parsed<>(file.name());
-        SealImagesZip images = SealImagesZip.open(directory, file.name(), imagesRead.problems);
+        SealImagesZip images = SealImagesZip.open(directory, file.name(), imagesRead.problems());
         if (images != null) {
-            imagesRead.rows = images.entries();
-            imagesRead.complete = true;
+            imagesRead.finish(images.entries(), true);
             images.close();
         }
         return imagesRead;
@@ -319,7 +220,7 @@ public final class JukikiCsvReader implements BatchReaderPort {
         return parse(directory, file, SuppressionFlagsCsv.LAYOUT, SuppressionFlagsCsv.OP, kind, (c, p) -> {
             SuppressionFlag f = SuppressionFlagsCsv.parse(c);
             if (f != null) {
-                duplicate(c, p, SuppressionFlagsCsv.key(f), SuppressionFlagsCsv.PERSON_KEY,
+                p.checkUnique(c, SuppressionFlagsCsv.PERSON_KEY, SuppressionFlagsCsv.key(f),
                         "flag (same person_key, kind and from_date)");
             }
             return f;
@@ -331,18 +232,11 @@ public final class JukikiCsvReader implements BatchReaderPort {
         return parse(directory, file, CardholdersCsv.LAYOUT, CardholdersCsv.OP, kind, (c, p) -> {
             CardholderLink link = CardholdersCsv.parse(c, issuers);
             if (link != null) {
-                duplicate(c, p, CardholdersCsv.key(link), CardholdersCsv.SERIAL,
+                p.checkUnique(c, CardholdersCsv.SERIAL, CardholdersCsv.key(link),
                         "certificate (same issuer and serial)");
             }
             return link;
         });
-    }
-
-    private static void duplicate(Cells c, Parsed<?> parsed, Object key, int column, String what) {
-        long first = parsed.firstLineOf(key, c.line());
-        if (first > 0) {
-            c.problem(column, "duplicate " + what + ", first on line " + first);
-        }
     }
 
     // ---------------------------------------------------------------- across files
@@ -353,16 +247,16 @@ public final class JukikiCsvReader implements BatchReaderPort {
      */
     private static void checkReferences(Parsed<Resident> residents, Parsed<Household> households,
             Parsed<SealRegistration> seals, Parsed<SuppressionFlag> flags, Parsed<CardholderLink> cardholders) {
-        if (residents != null && households != null && households.complete) {
-            for (int i = 0; i < residents.records.size(); i++) {
-                String id = residents.records.get(i).household().value();
+        if (residents != null && households != null && households.complete()) {
+            for (int i = 0; i < residents.records().size(); i++) {
+                String id = residents.records().get(i).household().value();
                 if (!households.hasKey(id)) {
-                    residents.problems.add(residents.file, residents.lineOf(i), "household_id",
-                            "household " + id + " is not in " + households.file);
+                    residents.problems().add(residents.file(), residents.lineOf(i), "household_id",
+                            "household " + id + " is not in " + households.file());
                 }
             }
         }
-        if (residents != null && residents.complete) {
+        if (residents != null && residents.complete()) {
             checkPersons(seals, SealRegistration::person, residents);
             checkPersons(flags, SuppressionFlag::person, residents);
             checkPersons(cardholders, CardholderLink::person, residents);
@@ -373,16 +267,16 @@ public final class JukikiCsvReader implements BatchReaderPort {
         if (parsed == null) {
             return;
         }
-        for (int i = 0; i < parsed.records.size(); i++) {
-            PersonKey key = person.apply(parsed.records.get(i));
+        for (int i = 0; i < parsed.records().size(); i++) {
+            PersonKey key = person.apply(parsed.records().get(i));
             if (!residents.hasKey(key.value())) {
-                parsed.problems.add(parsed.file, parsed.lineOf(i), "person_key",
-                        "person " + key + " is not in " + residents.file);
+                parsed.problems().add(parsed.file(), parsed.lineOf(i), "person_key",
+                        "person " + key + " is not in " + residents.file());
             }
         }
     }
 
     private static <T> List<T> records(Parsed<T> parsed) {
-        return parsed == null ? List.of() : parsed.records;
+        return parsed == null ? List.of() : parsed.records();
     }
 }

@@ -1,6 +1,7 @@
 package jp.kofu.adapters.jukiki;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.kofu.core.gaiji.domain.PrintedText;
@@ -12,12 +13,16 @@ import jp.kofu.core.replica.domain.Resident;
 import jp.kofu.core.replica.domain.ResidentRecordCode;
 import jp.kofu.core.replica.domain.ResidentStatus;
 import jp.kofu.core.replica.domain.Sex;
+import jp.kofu.core.sync.domain.layout.Cells;
+import jp.kofu.core.sync.domain.layout.CodeTable;
+import jp.kofu.core.sync.domain.layout.Layout;
+import jp.kofu.core.sync.domain.layout.Representable;
 
 /** {@code residents.csv}: one row per person of the resident record (住民), see docs/formats/residents.csv.md. */
 final class ResidentsCsv {
 
     static final Layout LAYOUT = new Layout(JukikiLayout.RESIDENTS, JukikiLayout.fileName(JukikiLayout.RESIDENTS));
-    static final int OP = LAYOUT.optional("op");
+    static final int OP = LAYOUT.operation("op");
     static final int PERSON_KEY = LAYOUT.required("person_key");
     static final int HOUSEHOLD_ID = LAYOUT.required("household_id");
     static final int NAME = LAYOUT.required("name");
@@ -53,11 +58,9 @@ final class ResidentsCsv {
     private static final int[] FOREIGN_COLUMNS = {NATIONALITY, BECAME_FOREIGN_RESIDENT_ON, ARTICLE_30_45_CATEGORY,
         RESIDENCE_STATUS, PERIOD_OF_STAY, STAY_EXPIRES_ON, RESIDENCE_CARD_NUMBER};
 
-    static final String[] SEX_CODES = {"1", "2"};
-    static final Sex[] SEX_VALUES = {Sex.MALE, Sex.FEMALE};
-    static final String[] STATUS_CODES = {"resident", "move_out_planned", "removed"};
-    static final ResidentStatus[] STATUS_VALUES = {
-        ResidentStatus.RESIDENT, ResidentStatus.MOVE_OUT_PLANNED, ResidentStatus.REMOVED};
+    static final CodeTable<Sex> SEX_CODES = CodeTable.of(Map.entry("1", Sex.MALE), Map.entry("2", Sex.FEMALE));
+    static final CodeTable<ResidentStatus> STATUS_CODES = CodeTable.of(Map.entry("resident", ResidentStatus.RESIDENT),
+            Map.entry("move_out_planned", ResidentStatus.MOVE_OUT_PLANNED), Map.entry("removed", ResidentStatus.REMOVED));
 
     private ResidentsCsv() {
     }
@@ -72,21 +75,21 @@ final class ResidentsCsv {
         PrintedText formerSurnameKana = c.text(FORMER_SURNAME_KANA, false);
         PrintedText alias = c.text(ALIAS, false);
         LocalDate birthDate = c.personalDate(BIRTH_DATE);
-        Sex sex = c.code(SEX, SEX_CODES, SEX_VALUES);
+        Sex sex = c.code(SEX, SEX_CODES);
         PrintedText relationship = c.vocabularyText(RELATIONSHIP, false);
-        PrintedText address = c.householdText(ADDRESS, true);
-        PrintedText addressSupplement = c.householdText(ADDRESS_SUPPLEMENT, false);
-        PrintedText domicile = c.householdText(DOMICILE, false);
-        PrintedText domicileHead = c.householdText(DOMICILE_HEAD, false);
+        PrintedText address = c.repeatedText(ADDRESS, true);
+        PrintedText addressSupplement = c.repeatedText(ADDRESS_SUPPLEMENT, false);
+        PrintedText domicile = c.repeatedText(DOMICILE, false);
+        PrintedText domicileHead = c.repeatedText(DOMICILE_HEAD, false);
         Optional<LocalDate> becameResidentOn = c.optionalDate(BECAME_RESIDENT_ON);
         Optional<LocalDate> addressSetOn = c.optionalDate(ADDRESS_SET_ON);
         Optional<LocalDate> notifiedOn = c.optionalDate(NOTIFIED_ON);
-        PrintedText addressBeforeMoveIn = c.householdText(ADDRESS_BEFORE_MOVE_IN, false);
-        PrintedText addressBeforeChange = c.householdText(ADDRESS_BEFORE_CHANGE, false);
+        PrintedText addressBeforeMoveIn = c.repeatedText(ADDRESS_BEFORE_MOVE_IN, false);
+        PrintedText addressBeforeChange = c.repeatedText(ADDRESS_BEFORE_CHANGE, false);
         PrintedText entryReason = c.vocabularyText(ENTRY_REASON, false);
         Optional<IndividualNumber> individualNumber = individualNumber(c);
         Optional<ResidentRecordCode> residentRecordCode = residentRecordCode(c);
-        ResidentStatus status = c.code(STATUS, STATUS_CODES, STATUS_VALUES);
+        ResidentStatus status = c.code(STATUS, STATUS_CODES);
         Optional<ForeignResidentItems> foreign = foreign(c);
         long version = c.version(VERSION);
         if (!c.rowOk()) {
@@ -183,26 +186,26 @@ final class ResidentsCsv {
         row[PERSON_KEY] = r.key().value();
         row[HOUSEHOLD_ID] = r.household().value();
         row[NAME] = Representable.requiredText(r.name(), "name", key);
-        row[NAME_KANA] = TextCodec.encode(r.nameKana());
-        row[FORMER_SURNAME] = TextCodec.encode(r.formerSurname());
-        row[FORMER_SURNAME_KANA] = TextCodec.encode(r.formerSurnameKana());
-        row[ALIAS] = TextCodec.encode(r.alias());
+        row[NAME_KANA] = Representable.text(r.nameKana());
+        row[FORMER_SURNAME] = Representable.text(r.formerSurname());
+        row[FORMER_SURNAME_KANA] = Representable.text(r.formerSurnameKana());
+        row[ALIAS] = Representable.text(r.alias());
         row[BIRTH_DATE] = Representable.date(r.birthDate(), "birth_date", key);
-        row[SEX] = Cells.codeFor(r.sex(), SEX_CODES, SEX_VALUES);
-        row[RELATIONSHIP] = TextCodec.encode(r.relationship());
+        row[SEX] = SEX_CODES.codeOf(r.sex());
+        row[RELATIONSHIP] = Representable.text(r.relationship());
         row[ADDRESS] = Representable.requiredText(r.address(), "address", key);
-        row[ADDRESS_SUPPLEMENT] = TextCodec.encode(r.addressSupplement());
-        row[DOMICILE] = TextCodec.encode(r.domicile());
-        row[DOMICILE_HEAD] = TextCodec.encode(r.domicileHead());
+        row[ADDRESS_SUPPLEMENT] = Representable.text(r.addressSupplement());
+        row[DOMICILE] = Representable.text(r.domicile());
+        row[DOMICILE_HEAD] = Representable.text(r.domicileHead());
         row[BECAME_RESIDENT_ON] = Representable.date(r.becameResidentOn(), "became_resident_on", key);
         row[ADDRESS_SET_ON] = Representable.date(r.addressSetOn(), "address_set_on", key);
         row[NOTIFIED_ON] = Representable.date(r.notifiedOn(), "notified_on", key);
-        row[ADDRESS_BEFORE_MOVE_IN] = TextCodec.encode(r.addressBeforeMoveIn());
-        row[ADDRESS_BEFORE_CHANGE] = TextCodec.encode(r.addressBeforeChange());
-        row[ENTRY_REASON] = TextCodec.encode(r.entryReason());
+        row[ADDRESS_BEFORE_MOVE_IN] = Representable.text(r.addressBeforeMoveIn());
+        row[ADDRESS_BEFORE_CHANGE] = Representable.text(r.addressBeforeChange());
+        row[ENTRY_REASON] = Representable.text(r.entryReason());
         row[INDIVIDUAL_NUMBER] = r.individualNumber().map(IndividualNumber::value).orElse("");
         row[RESIDENT_RECORD_CODE] = r.residentRecordCode().map(ResidentRecordCode::value).orElse("");
-        row[STATUS] = Cells.codeFor(r.status(), STATUS_CODES, STATUS_VALUES);
+        row[STATUS] = STATUS_CODES.codeOf(r.status());
         ForeignResidentItems f = r.foreign().orElse(null);
         if (f == null) {
             for (int column : FOREIGN_COLUMNS) {
@@ -214,7 +217,7 @@ final class ResidentsCsv {
                     "became_foreign_resident_on", key);
             row[ARTICLE_30_45_CATEGORY] = Representable.requiredPlain(f.article30_45Category(),
                     "article_30_45_category", key);
-            row[RESIDENCE_STATUS] = TextCodec.encode(f.residenceStatus());
+            row[RESIDENCE_STATUS] = Representable.text(f.residenceStatus());
             row[PERIOD_OF_STAY] = Representable.plain(f.periodOfStay(), "period_of_stay", key);
             row[STAY_EXPIRES_ON] = Representable.date(f.stayExpiresOn(), "stay_expires_on", key);
             row[RESIDENCE_CARD_NUMBER] = Representable.plain(f.residenceCardNumber(), "residence_card_number", key);

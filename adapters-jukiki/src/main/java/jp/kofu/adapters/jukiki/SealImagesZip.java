@@ -25,6 +25,8 @@ import java.util.zip.ZipOutputStream;
 import jp.kofu.core.replica.domain.SealRegistration;
 import jp.kofu.core.sync.domain.BatchFile;
 import jp.kofu.core.sync.domain.InputProblem;
+import jp.kofu.core.sync.domain.layout.Cells;
+import jp.kofu.core.sync.domain.layout.Problems;
 
 /**
  * {@code seal_images.zip}: the seal impressions (印影) as PNG entries of one ZIP archive, each referred to by

@@ -10,6 +10,10 @@ import jp.kofu.core.replica.domain.PersonKey;
 import jp.kofu.core.replica.domain.SealImage;
 import jp.kofu.core.replica.domain.SealRegistration;
 import jp.kofu.core.replica.domain.SealStatus;
+import jp.kofu.core.sync.domain.layout.Cells;
+import jp.kofu.core.sync.domain.layout.CodeTable;
+import jp.kofu.core.sync.domain.layout.Layout;
+import jp.kofu.core.sync.domain.layout.Representable;
 
 /**
  * {@code seals.csv}: one row per person with a seal registration (印鑑登録); the 印影 itself is an entry of
@@ -18,7 +22,7 @@ import jp.kofu.core.replica.domain.SealStatus;
 final class SealsCsv {
 
     static final Layout LAYOUT = new Layout(JukikiLayout.SEALS, JukikiLayout.fileName(JukikiLayout.SEALS));
-    static final int OP = LAYOUT.optional("op");
+    static final int OP = LAYOUT.operation("op");
     static final int PERSON_KEY = LAYOUT.required("person_key");
     static final int REGISTRATION_NUMBER = LAYOUT.required("registration_number");
     static final int REGISTERED_NAME = LAYOUT.optional("registered_name");
@@ -29,8 +33,8 @@ final class SealsCsv {
     static final int IMAGE = LAYOUT.required("image_entry");
     static final int VERSION = LAYOUT.required("version");
 
-    static final String[] STATUS_CODES = {"registered", "abolished", "lost"};
-    static final SealStatus[] STATUS_VALUES = {SealStatus.REGISTERED, SealStatus.ABOLISHED, SealStatus.LOST};
+    static final CodeTable<SealStatus> STATUS_CODES = CodeTable.of(Map.entry("registered", SealStatus.REGISTERED),
+            Map.entry("abolished", SealStatus.ABOLISHED), Map.entry("lost", SealStatus.LOST));
 
     private SealsCsv() {
     }
@@ -46,7 +50,7 @@ final class SealsCsv {
         String number = c.plain(REGISTRATION_NUMBER, true);
         PrintedText registeredName = c.text(REGISTERED_NAME, false);
         LocalDate registeredOn = c.date(REGISTERED_ON);
-        SealStatus status = c.code(STATUS, STATUS_CODES, STATUS_VALUES);
+        SealStatus status = c.code(STATUS, STATUS_CODES);
         double width = millimetres(c, WIDTH_MM);
         double height = millimetres(c, HEIGHT_MM);
         SealImage image = image(c, images, width, height, known);
@@ -107,9 +111,9 @@ final class SealsCsv {
         row[OP] = "";
         row[PERSON_KEY] = s.person().value();
         row[REGISTRATION_NUMBER] = Representable.requiredPlain(s.registrationNumber(), "registration_number", s);
-        row[REGISTERED_NAME] = TextCodec.encode(s.registeredName());
+        row[REGISTERED_NAME] = Representable.text(s.registeredName());
         row[REGISTERED_ON] = Representable.date(s.registeredOn(), "registered_on", s);
-        row[STATUS] = Cells.codeFor(s.status(), STATUS_CODES, STATUS_VALUES);
+        row[STATUS] = STATUS_CODES.codeOf(s.status());
         row[WIDTH_MM] = millimetres(s.image().widthMm());
         row[HEIGHT_MM] = millimetres(s.image().heightMm());
         row[IMAGE] = imageEntry;

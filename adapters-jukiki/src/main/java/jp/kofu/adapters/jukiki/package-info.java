@@ -5,8 +5,9 @@
  *
  * <p>Public API: {@link jp.kofu.adapters.jukiki.JukikiCsvReader} (a {@code BatchReaderPort}),
  * {@link jp.kofu.adapters.jukiki.JukikiCsvWriter}, {@link jp.kofu.adapters.jukiki.JukikiLayout} (entity and
- * file names) and {@link jp.kofu.adapters.jukiki.JukikiModule}. The package-private CSV helpers
- * ({@code CsvInput}, {@code Cells}, {@code TextCodec}, {@code CsvOutput}, {@code Problems}, …) have a twin in
- * {@code jp.kofu.adapters.tax}, since adapters may not depend on each other: change both together.
+ * file names) and {@link jp.kofu.adapters.jukiki.JukikiModule}. The columns, cell checks and problem reports
+ * are core's layout kit ({@code jp.kofu.core.sync.domain.layout}); this package adds the files' layouts and
+ * the commons-csv tokenizing ({@code CsvInput}, {@code CsvOutput}), which has a twin in
+ * {@code jp.kofu.adapters.tax} since adapters may not depend on each other.
  */
 package jp.kofu.adapters.jukiki;

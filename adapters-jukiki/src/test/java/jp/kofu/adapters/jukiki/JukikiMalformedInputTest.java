@@ -428,6 +428,18 @@ class JukikiMalformedInputTest {
     }
 
     @Test
+    void aStrayQuoteIsReportedOnItsOwnLineEvenPastLine999AndInsideAMultiLineField() {
+        StringBuilder csv = new StringBuilder("household_id,head_name,version\n");
+        for (int i = 1; i <= 1500; i++) {
+            csv.append('H').append(i).append(",山田,1\n");
+        }
+        batch.replace("households.csv", csv.append("H1501,\"山\n田\"花子,3\n").toString());
+
+        assertThat(batch.problems()).containsExactly(
+                "households.csv:1503 character after a closing quote (a '\"' inside a quoted field must be doubled)");
+    }
+
+    @Test
     void aFileMissingFromTheDirectoryIsReported() throws Exception {
         Files.delete(dir.resolve("cardholders.csv"));
 

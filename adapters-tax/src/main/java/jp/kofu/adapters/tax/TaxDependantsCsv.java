@@ -5,6 +5,9 @@ import java.util.List;
 import jp.kofu.core.gaiji.domain.PrintedText;
 import jp.kofu.core.replica.domain.TaxRecord;
 import jp.kofu.core.replica.domain.TaxRecord.Dependant;
+import jp.kofu.core.sync.domain.layout.Cells;
+import jp.kofu.core.sync.domain.layout.Layout;
+import jp.kofu.core.sync.domain.layout.Representable;
 
 /**
  * {@code tax_dependants.csv}: one row per dependant (扶養親族) of a tax record, keyed by the record's person
@@ -59,7 +62,7 @@ final class TaxDependantsCsv {
             row[SEQ] = Integer.toString(i + 1);
             row[NAME] = Representable.requiredText(d.name(), "dependant name", t);
             row[RELATIONSHIP] = Representable.plain(d.relationship(), "dependant relationship", t);
-            row[FILED] = d.filed() ? "1" : "0";
+            row[FILED] = Representable.flag(d.filed());
             rows.add(row);
         }
     }

@@ -11,6 +11,9 @@ import jp.kofu.core.replica.domain.TaxRecord.Deduction;
 import jp.kofu.core.replica.domain.TaxRecord.DeductionKind;
 import jp.kofu.core.replica.domain.TaxRecord.Income;
 import jp.kofu.core.replica.domain.TaxRecord.IncomeKind;
+import jp.kofu.core.sync.domain.layout.Cells;
+import jp.kofu.core.sync.domain.layout.Layout;
+import jp.kofu.core.sync.domain.layout.Representable;
 
 /**
  * {@code tax_records.csv}: one row per person and fiscal year (個人住民税の課税情報), each kind of income
@@ -23,7 +26,7 @@ final class TaxRecordsCsv {
     static final int LAST_FISCAL_YEAR = 2200;
 
     static final Layout LAYOUT = new Layout(TaxLayout.TAX_RECORDS, TaxLayout.fileName(TaxLayout.TAX_RECORDS));
-    static final int OP = LAYOUT.optional("op");
+    static final int OP = LAYOUT.operation("op");
     static final int PERSON_KEY = LAYOUT.required("person_key");
     static final int FISCAL_YEAR = LAYOUT.required("fiscal_year");
     static final int RESIDENT_ON_JANUARY_1 = LAYOUT.required("resident_on_january_1");
@@ -104,7 +107,7 @@ final class TaxRecordsCsv {
         PersonKey person = c.personKey(PERSON_KEY);
         int year = fiscalYear(c, FISCAL_YEAR);
         boolean resident = c.flag(RESIDENT_ON_JANUARY_1);
-        PrintedText address = c.householdText(ADDRESS_ON_JANUARY_1, false);
+        PrintedText address = c.repeatedText(ADDRESS_ON_JANUARY_1, false);
         boolean filed = c.flag(FILED);
         List<Income> incomes = new ArrayList<>(2);
         for (IncomeKind kind : IncomeKind.values()) {
@@ -148,9 +151,9 @@ final class TaxRecordsCsv {
         java.util.Arrays.fill(row, "");
         row[PERSON_KEY] = t.person().value();
         row[FISCAL_YEAR] = Integer.toString(t.fiscalYear());
-        row[RESIDENT_ON_JANUARY_1] = t.residentOnJanuary1() ? "1" : "0";
-        row[ADDRESS_ON_JANUARY_1] = TextCodec.encode(t.addressOnJanuary1());
-        row[FILED] = t.filed() ? "1" : "0";
+        row[RESIDENT_ON_JANUARY_1] = Representable.flag(t.residentOnJanuary1());
+        row[ADDRESS_ON_JANUARY_1] = Representable.text(t.addressOnJanuary1());
+        row[FILED] = Representable.flag(t.filed());
         for (Income income : t.incomes()) {
             int[] columns = INCOME_COLUMNS[income.kind().ordinal()];
             if (!row[columns[0]].isEmpty()) {

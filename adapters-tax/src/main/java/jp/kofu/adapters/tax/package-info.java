@@ -4,8 +4,9 @@
  *
  * <p>Public API: {@link jp.kofu.adapters.tax.TaxCsvReader} (a {@code BatchReaderPort}),
  * {@link jp.kofu.adapters.tax.TaxCsvWriter}, {@link jp.kofu.adapters.tax.TaxLayout} (entity and file names)
- * and {@link jp.kofu.adapters.tax.TaxModule}. The package-private CSV helpers ({@code CsvInput}, {@code Cells},
- * {@code TextCodec}, {@code CsvOutput}, {@code Problems}, …) have a twin in {@code jp.kofu.adapters.jukiki},
- * since adapters may not depend on each other: change both together.
+ * and {@link jp.kofu.adapters.tax.TaxModule}. The columns, cell checks and problem reports are core's layout
+ * kit ({@code jp.kofu.core.sync.domain.layout}); this package adds the files' layouts and the commons-csv
+ * tokenizing ({@code CsvInput}, {@code CsvOutput}), which has a twin in {@code jp.kofu.adapters.jukiki} since
+ * adapters may not depend on each other.
  */
 package jp.kofu.adapters.tax;

@@ -17,6 +17,7 @@ import jp.kofu.core.sync.domain.BatchFile;
 import jp.kofu.core.sync.domain.BatchKind;
 import jp.kofu.core.sync.domain.BatchManifest;
 import jp.kofu.core.sync.domain.SourceSystem;
+import jp.kofu.core.sync.domain.layout.Layout;
 
 /** docs/formats describes exactly the columns this module reads, and its examples are valid input. */
 class FormatDocumentationTest {

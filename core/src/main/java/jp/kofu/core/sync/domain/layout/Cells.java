@@ -1,23 +1,36 @@
-package jp.kofu.adapters.tax;
+package jp.kofu.core.sync.domain.layout;
 
 import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.kofu.core.gaiji.domain.CorrespondenceTable;
+import jp.kofu.core.gaiji.domain.PrintedChar;
 import jp.kofu.core.gaiji.domain.PrintedText;
+import jp.kofu.core.gaiji.domain.VendorTextConverter;
+import jp.kofu.core.replica.domain.HouseholdId;
 import jp.kofu.core.replica.domain.PersonKey;
 import jp.kofu.core.sync.domain.BatchKind;
 
 /**
- * Typed values of the current row of a {@link CsvInput}. Every accessor checks its cell, reports a problem
- * naming the column when the value is wrong and marks the row as bad; callers build a record only when
- * {@link #rowOk()} still holds. The happy path throws no exception and uses no regular expression.
+ * The cells (項目) of the current row of a data file, as typed values. Every accessor checks its cell,
+ * reports a problem naming the column when the value is wrong and marks the row as bad; a
+ * {@link RowParser} builds a record only when {@link #rowOk()} still holds. The happy path throws no
+ * exception and uses no regular expression.
  *
  * <p>Reasons quote a bad value only when it is short printable ASCII (a malformed date or code, say); text
  * items, 個人番号, 住民票コード and birth dates are never quoted, only described.
+ *
+ * <p>Not thread-safe: one instance per file being read.
  */
-final class Cells {
+public final class Cells {
+
+    /** The column of a problem that concerns the row as a whole. */
+    public static final int WHOLE_ROW = -1;
 
     /** Distinct values remembered per file for columns with a small vocabulary (続柄, 記載事由, 国籍). */
     private static final int VOCABULARY_LIMIT = 4096;
@@ -25,20 +38,25 @@ final class Cells {
     private static final int FIRST_CACHED_YEAR = 1900;
     private static final int CACHED_YEARS = 200;
     private static final int CACHED_DAYS = CACHED_YEARS * 12 * 31;
+    private static final String KEY_SHAPE = " (expected 1-20 letters, digits or '-')";
 
-    private final CsvInput in;
-    private final TextCodec codec;
+    private final LayoutInput in;
+    private final VendorTextConverter converter;
     private final Map<String, PrintedText> vocabulary = new HashMap<>();
+    /** Reused for every plain text cell: a {@code Cells} belongs to one file's reading, on one thread. */
+    private final List<PrintedChar> buffer = new ArrayList<>(64);
     private final String[] lastCell;
     private final PrintedText[] lastText;
     private final LocalDate[] days = new LocalDate[CACHED_DAYS];
     @SuppressWarnings("unchecked")
     private final Optional<LocalDate>[] optionalDays = (Optional<LocalDate>[]) new Optional<?>[CACHED_DAYS];
+    private String lastHouseholdCell;
+    private HouseholdId lastHousehold;
     private boolean ok;
 
-    Cells(CsvInput in, TextCodec codec) {
+    Cells(LayoutInput in, VendorTextConverter converter) {
         this.in = in;
-        this.codec = codec;
+        this.converter = converter;
         this.lastCell = new String[in.layout().size()];
         this.lastText = new PrintedText[in.layout().size()];
     }
@@ -47,24 +65,28 @@ final class Cells {
         ok = true;
     }
 
-    boolean rowOk() {
+    /** Whether no problem has been reported for the current row. */
+    public boolean rowOk() {
         return ok;
     }
 
-    long line() {
+    /** The physical line where the current row starts. */
+    public long line() {
         return in.line();
     }
 
-    void problem(int column, String reason) {
+    /** Reports a problem of the current row in the column ({@link #WHOLE_ROW} for the row) and marks it bad. */
+    public void problem(int column, String reason) {
         in.problem(column, reason);
         ok = false;
     }
 
-    String raw(int column) {
+    /** The cell as it is, empty when absent; for checks of the caller's own. */
+    public String raw(int column) {
         return in.get(column);
     }
 
-    boolean isEmpty(int column) {
+    public boolean isEmpty(int column) {
         return in.get(column).isEmpty();
     }
 
@@ -81,7 +103,7 @@ final class Cells {
      * The row's operation ({@code op}): empty or {@code U} upserts. Deletions ({@code D}) are refused in a
      * full batch, which replaces everything anyway, and not carried by this version in a delta either.
      */
-    void upsertOnly(int column, BatchKind kind) {
+    public void upsertOnly(int column, BatchKind kind) {
         String value = in.get(column);
         if (value.isEmpty() || value.equals("U")) {
             return;
@@ -97,19 +119,39 @@ final class Cells {
 
     // ---------------------------------------------------------------- keys
 
-    PersonKey personKey(int column) {
+    /** A required 宛名番号. */
+    public PersonKey personKey(int column) {
         String value = requiredRaw(column);
         if (value == null) {
             return null;
         }
         if (!isKey(value)) {
-            problem(column, "malformed key " + show(value) + " (expected 1-20 letters, digits or '-')");
+            problem(column, "malformed key " + show(value) + KEY_SHAPE);
             return null;
         }
         return new PersonKey(value);
     }
 
-    static boolean isKey(String value) {
+    /** A required 世帯番号; members of a household are usually consecutive rows and share one instance. */
+    public HouseholdId householdId(int column) {
+        String value = requiredRaw(column);
+        if (value == null) {
+            return null;
+        }
+        if (value.equals(lastHouseholdCell)) {
+            return lastHousehold;
+        }
+        if (!isKey(value)) {
+            problem(column, "malformed key " + show(value) + KEY_SHAPE);
+            return null;
+        }
+        lastHouseholdCell = value;
+        lastHousehold = new HouseholdId(value);
+        return lastHousehold;
+    }
+
+    /** Whether the value has the shape of the source systems' keys: 1–20 ASCII letters, digits or '-'. */
+    public static boolean isKey(String value) {
         int n = value.length();
         if (n < 1 || n > 20) {
             return false;
@@ -125,17 +167,20 @@ final class Cells {
 
     // ---------------------------------------------------------------- text
 
-    /** A text item in the tagged form; empty is {@link PrintedText#EMPTY} unless required. */
-    PrintedText text(int column, boolean required) {
+    /**
+     * A text item in the tagged form, vendor 外字 converted with the tenant's correspondence table; empty is
+     * {@link PrintedText#EMPTY} unless required.
+     */
+    public PrintedText text(int column, boolean required) {
         String cell = in.get(column);
         return cell.isEmpty() ? empty(column, required) : convert(column, cell);
     }
 
     /**
-     * Like {@link #text(int, boolean)} for items household members share (住所, 方書, 本籍): members are
-     * consecutive rows, so the previous row's value is often this row's.
+     * Like {@link #text(int, boolean)} for items consecutive rows often share (a household's 住所, 方書,
+     * 本籍): the previous row's value is reused when the cell is the same.
      */
-    PrintedText householdText(int column, boolean required) {
+    public PrintedText repeatedText(int column, boolean required) {
         String cell = in.get(column);
         if (cell.isEmpty()) {
             return empty(column, required);
@@ -152,7 +197,7 @@ final class Cells {
     }
 
     /** Like {@link #text(int, boolean)} for items with a small vocabulary (続柄, 記載事由, 国籍, 在留資格). */
-    PrintedText vocabularyText(int column, boolean required) {
+    public PrintedText vocabularyText(int column, boolean required) {
         String cell = in.get(column);
         if (cell.isEmpty()) {
             return empty(column, required);
@@ -177,51 +222,69 @@ final class Cells {
     }
 
     private PrintedText convert(int column, String cell) {
-        boolean brace = false;
-        boolean privateUse = false;
+        boolean plain = true;
         for (int i = 0, n = cell.length(); i < n; i++) {
             char c = cell.charAt(i);
             if (c < 0x20 || c >= 0x7F && c <= 0x9F) {
-                problem(column, String.format("control character U+%04X at character %d (write {U+%04X} if it is meant)",
+                problem(column, String.format(
+                        "control character U+%04X at character %d (write {U+%04X} if it is meant)",
                         (int) c, cell.codePointCount(0, i) + 1, (int) c));
                 return null;
             }
-            if (c == '{' || c == '}') {
-                brace = true;
-            } else if (c >= 0xE000 && c <= 0xF8FF || c >= 0xDB80 && c <= 0xDBFF) {
-                privateUse = true;
-            }
+            plain &= c != '{' && c != '}' && !isPrivateUseChar(c);
+        }
+        PrintedText text = plain ? plainText(cell) : null;
+        if (text != null) {
+            return text;
         }
         try {
-            return codec.decode(cell, brace, privateUse);
+            return converter.convert(cell);
         } catch (IllegalArgumentException e) {
-            problem(column, describeTextError(e.getMessage(), cell));
+            problem(column, describeTextError(cell));
             return null;
         }
     }
 
     /**
-     * Rewords core's parse error without the tag body it quotes (which could be personal text) and with
-     * the position as a 1-based character (code point) number within the cell.
+     * Text without tags or vendor 外字 — nearly every cell — as the converter would read it, built without
+     * it: the converter's general path compiles to several times the machine code, which a cold JVM pays
+     * for on the first batch (measured: a third more CPU for the first tax batch of a 300,000-resident town).
+     * Null when a selector has no base, for the converter to report.
      */
-    static String describeTextError(String message, String cell) {
-        String m = message == null ? "" : message;
-        String what;
-        if (m.startsWith("unclosed tag")) {
-            what = "'{' without a closing '}'";
-        } else if (m.startsWith("unexpected '}'")) {
-            what = "'}' outside a tag (write {U+007D} for a literal '}')";
-        } else if (m.startsWith("variation selector without a base")) {
-            what = "variation selector without a base character";
-        } else if (m.startsWith("bad MJ tag")) {
-            what = "malformed MJ tag (expected MJ and six digits, e.g. {MJ012345})";
-        } else if (m.startsWith("bad code point tag")) {
-            what = "malformed code point tag (expected U+ and 4 to 6 hex digits, e.g. {U+007B})";
-        } else if (m.startsWith("unknown tag")) {
-            what = "unknown tag (expected {MJnnnnnn}, {U+XXXX} or {VND:code})";
-        } else {
-            what = "malformed tagged text";
+    private PrintedText plainText(String cell) {
+        List<PrintedChar> chars = buffer;
+        chars.clear();
+        for (int i = 0, n = cell.length(); i < n; ) {
+            int cp = cell.codePointAt(i);
+            i += Character.charCount(cp);
+            if (PrintedChar.isVariationSelector(cp)) {
+                int last = chars.size() - 1;
+                if (last < 0 || !(chars.get(last) instanceof PrintedChar.Ucs base)) {
+                    return null;
+                }
+                chars.set(last, new PrintedChar.VariationSequence(base.codePoint(), cp));
+            } else {
+                chars.add(PrintedChar.Ucs.of(cp));
+            }
         }
+        return PrintedText.of(chars);
+    }
+
+    /**
+     * Why the cell is not valid tagged text, located as a 1-based character (code point) number within the
+     * cell, without the tag body core's parser quotes (which could be personal text).
+     */
+    static String describeTextError(String cell) {
+        String m;
+        try {
+            PrintedText.parse(cell);
+            // well-formed as such, so refused only as vendor text: a selector after a vendor 外字, or a raw
+            // 外字 inside a tag; the converter's positions count its own rewriting of the cell, not the cell
+            return vendorTextError(cell);
+        } catch (IllegalArgumentException e) {
+            m = e.getMessage() == null ? "" : e.getMessage();
+        }
+        String what = describe(m);
         int at = m.lastIndexOf("at position ");
         if (at < 0) {
             return what;
@@ -234,11 +297,41 @@ final class Cells {
         return what + " at character " + (cell.codePointCount(0, index) + 1);
     }
 
+    private static String describe(String m) {
+        if (m.startsWith("unclosed tag")) {
+            return "'{' without a closing '}'";
+        } else if (m.startsWith("unexpected '}'")) {
+            return "'}' outside a tag (write {U+007D} for a literal '}')";
+        } else if (m.startsWith("variation selector without a base")) {
+            return "variation selector without a base character";
+        } else if (m.startsWith("bad MJ tag")) {
+            return "malformed MJ tag (expected MJ and six digits, e.g. {MJ012345})";
+        } else if (m.startsWith("bad code point tag")) {
+            return "malformed code point tag (expected U+ and 4 to 6 hex digits, e.g. {U+007B})";
+        } else if (m.startsWith("unknown tag")) {
+            return "unknown tag (expected {MJnnnnnn}, {U+XXXX} or {VND:code})";
+        }
+        return "malformed tagged text";
+    }
+
+    private static String vendorTextError(String cell) {
+        int previous = -1;
+        for (int i = 0, k = 1; i < cell.length(); k++) {
+            int cp = cell.codePointAt(i);
+            if (PrintedChar.isVariationSelector(cp) && CorrespondenceTable.isPrivateUse(previous)) {
+                return "variation selector after a vendor character (a vendor 外字 takes none) at character " + k;
+            }
+            previous = cp;
+            i += Character.charCount(cp);
+        }
+        return "vendor character inside a tag (write it outside the braces, or as {U+XXXX})";
+    }
+
     /**
      * A plain string item (not printed through the 外字 machinery): control and private-use characters
      * are refused, since nothing could map them.
      */
-    String plain(int column, boolean required) {
+    public String plain(int column, boolean required) {
         String cell = in.get(column);
         if (cell.isEmpty()) {
             if (required) {
@@ -254,7 +347,7 @@ final class Cells {
                         (int) c, cell.codePointCount(0, i) + 1));
                 return null;
             }
-            if (c >= 0xE000 && c <= 0xF8FF || c >= 0xDB80 && c <= 0xDBFF) {
+            if (isPrivateUseChar(c)) {
                 problem(column, "private-use character at character " + (cell.codePointCount(0, i) + 1)
                         + " (this column takes no 外字)");
                 return null;
@@ -263,15 +356,20 @@ final class Cells {
         return cell;
     }
 
+    /** A private-use character of the BMP, or the high surrogate of one in planes 15–16. */
+    static boolean isPrivateUseChar(char c) {
+        return c >= 0xE000 && c <= 0xF8FF || c >= 0xDB80 && c <= 0xDBFF;
+    }
+
     // ---------------------------------------------------------------- dates and numbers
 
-    /** A required date. */
-    LocalDate date(int column) {
+    /** A required date, {@code yyyy-MM-dd}. */
+    public LocalDate date(int column) {
         return date(column, false);
     }
 
     /** A required date that is personal data (生年月日): a bad value is described, not quoted. */
-    LocalDate personalDate(int column) {
+    public LocalDate personalDate(int column) {
         return date(column, true);
     }
 
@@ -280,7 +378,8 @@ final class Cells {
         return value == null ? null : parseDate(column, value, personal);
     }
 
-    Optional<LocalDate> optionalDate(int column) {
+    /** An optional date; empty when the cell is empty or malformed (then reported). */
+    public Optional<LocalDate> optionalDate(int column) {
         String value = in.get(column);
         if (value.isEmpty()) {
             return Optional.empty();
@@ -326,7 +425,7 @@ final class Cells {
             return null;
         }
         int length = switch (month) {
-            case 2 -> java.time.Year.isLeap(year) ? 29 : 28;
+            case 2 -> Year.isLeap(year) ? 29 : 28;
             case 4, 6, 9, 11 -> 30;
             default -> 31;
         };
@@ -362,8 +461,8 @@ final class Cells {
         return n;
     }
 
-    /** The source's record version: a required non-negative integer. */
-    long version(int column) {
+    /** The source's record version: a required non-negative integer (0 after a problem). */
+    public long version(int column) {
         String value = requiredRaw(column);
         if (value == null) {
             return 0;
@@ -376,8 +475,8 @@ final class Cells {
         return v;
     }
 
-    /** A required whole number: 円 amounts, years, sequence numbers. */
-    long integer(int column, boolean signed) {
+    /** A required whole number: 円 amounts, years, sequence numbers (0 after a problem). */
+    public long integer(int column, boolean signed) {
         String value = requiredRaw(column);
         if (value == null) {
             return 0;
@@ -392,8 +491,12 @@ final class Cells {
         return v;
     }
 
-    /** Digits with an optional '-' when signed; at most 18 digits so it cannot overflow. Else MIN_VALUE. */
-    static long parseLong(String s, boolean signed) {
+    /**
+     * Digits with an optional '-' when signed; at most 18 digits so it cannot overflow.
+     *
+     * @return the number, or {@link Long#MIN_VALUE} when the text is not one
+     */
+    public static long parseLong(String s, boolean signed) {
         int i = 0;
         boolean negative = false;
         if (signed && s.length() > 1 && s.charAt(0) == '-') {
@@ -415,8 +518,8 @@ final class Cells {
         return negative ? -v : v;
     }
 
-    /** A required decimal such as {@code 15} or {@code 15.5}, or NaN. */
-    double decimal(int column) {
+    /** A required decimal such as {@code 15} or {@code 15.5}, or NaN after a problem. */
+    public double decimal(int column) {
         String value = requiredRaw(column);
         if (value == null) {
             return Double.NaN;
@@ -438,8 +541,8 @@ final class Cells {
         return Double.parseDouble(value);
     }
 
-    /** A required flag: {@code 1} yes, {@code 0} no. */
-    boolean flag(int column) {
+    /** A required flag: {@code 1} yes, {@code 0} no (false after a problem). */
+    public boolean flag(int column) {
         String value = requiredRaw(column);
         if (value == null) {
             return false;
@@ -453,52 +556,45 @@ final class Cells {
         return false;
     }
 
-    /** A required code from a small fixed list; {@code values[i]} is what {@code codes[i]} stands for. */
-    <E> E code(int column, String[] codes, E[] values) {
+    /** A required code of the table, as the value it stands for (null after a problem). */
+    public <E> E code(int column, CodeTable<E> table) {
         String value = requiredRaw(column);
         if (value == null) {
             return null;
         }
-        for (int i = 0; i < codes.length; i++) {
-            if (codes[i].equals(value)) {
-                return values[i];
-            }
+        E e = table.valueOf(value);
+        if (e == null) {
+            problem(column, "unknown code " + show(value) + " (expected " + table.alternatives() + ")");
         }
-        problem(column, "unknown code " + show(value) + " (expected " + alternatives(codes) + ")");
-        return null;
+        return e;
     }
 
-    /** The code that stands for the value (the writer's side of {@link #code}). */
-    static <E> String codeFor(E value, String[] codes, E[] values) {
-        for (int i = 0; i < values.length; i++) {
-            if (values[i].equals(value)) {
-                return codes[i];
-            }
-        }
-        throw new IllegalArgumentException("no code for " + value);
-    }
+    // ---------------------------------------------------------------- wording
 
-    static String alternatives(String[] codes) {
+    /** Alternatives as a reason lists them: {@code a, b or c}. */
+    public static String alternatives(List<String> values) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < codes.length; i++) {
+        for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
-                sb.append(i == codes.length - 1 ? " or " : ", ");
+                sb.append(i == values.size() - 1 ? " or " : ", ");
             }
-            sb.append(codes[i]);
+            sb.append(values.get(i));
         }
         return sb.toString();
     }
 
     /** A value fit to appear in a reason: short printable ASCII quoted, anything else only measured. */
-    static String show(String value) {
-        return isQuotable(value) ? "'" + value + "'" : "(" + value.codePointCount(0, value.length()) + " characters, not shown)";
+    public static String show(String value) {
+        return isQuotable(value)
+                ? "'" + value + "'"
+                : "(" + value.codePointCount(0, value.length()) + " characters, not shown)";
     }
 
     /**
      * Short printable ASCII without spaces: dates, numbers, codes and keys. Romanised names have spaces
      * more often than not, and anything longer or non-ASCII is more likely text than a code.
      */
-    static boolean isQuotable(String value) {
+    public static boolean isQuotable(String value) {
         if (value.isEmpty() || value.length() > 24) {
             return false;
         }

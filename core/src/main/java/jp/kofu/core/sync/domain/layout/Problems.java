@@ -1,4 +1,4 @@
-package jp.kofu.adapters.jukiki;
+package jp.kofu.core.sync.domain.layout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,16 +10,19 @@ import jp.kofu.core.sync.domain.InputProblem;
  * The problems (不備) found while reading a batch, capped so that a file with a systematic error (say, a
  * wrong date format in every one of 300,000 rows) still gives a readable rejection: the first
  * {@value #LIMIT} are listed, the rest are counted in one closing entry.
+ *
+ * <p>Not thread-safe: one collector per file being read, merged with {@link #addAll} afterwards.
  */
-final class Problems {
+public final class Problems {
 
-    static final int LIMIT = 200;
+    /** How many problems a rejection lists. */
+    public static final int LIMIT = 200;
 
     private final List<InputProblem> listed = new ArrayList<>();
     private long total;
     private String firstUnlistedFile;
 
-    void add(InputProblem problem) {
+    public void add(InputProblem problem) {
         total++;
         if (listed.size() < LIMIT) {
             listed.add(problem);
@@ -28,12 +31,13 @@ final class Problems {
         }
     }
 
-    void add(String file, long line, String column, String reason) {
+    /** A problem at a line (0 for the whole file) and column (empty for the whole row). */
+    public void add(String file, long line, String column, String reason) {
         add(new InputProblem(file, line, column, reason));
     }
 
     /** Appends another collector's problems after this one's, keeping the overall count exact. */
-    void addAll(Problems other) {
+    public void addAll(Problems other) {
         for (InputProblem p : other.listed) {
             add(p);
         }
@@ -46,23 +50,29 @@ final class Problems {
         }
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return total == 0;
     }
 
-    long total() {
+    /** Every problem found, listed or not. */
+    public long total() {
         return total;
     }
 
-    void throwIfAny() throws BatchRejectedException {
-        if (total == 0) {
-            return;
-        }
+    /** The problems as a rejection lists them: the first {@value #LIMIT}, then how many more there were. */
+    public List<InputProblem> toList() {
         List<InputProblem> all = new ArrayList<>(listed);
         if (total > listed.size()) {
             all.add(InputProblem.ofFile(firstUnlistedFile,
                     (total - listed.size()) + " more problems not listed (only the first " + LIMIT + " are)"));
         }
-        throw new BatchRejectedException(all);
+        return all;
+    }
+
+    /** Rejects the batch with {@link #toList()} when there is any problem. */
+    public void throwIfAny() throws BatchRejectedException {
+        if (total > 0) {
+            throw new BatchRejectedException(toList());
+        }
     }
 }

@@ -1,0 +1,82 @@
+package jp.kofu.core.sync.domain.layout;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+
+import jp.kofu.core.sync.domain.BatchFile;
+
+/**
+ * Writes one data file of a record layout (連携ファイルの書き出し): every written column of the
+ * {@link Layout} (all but the operation), one row per record, through a format's {@link RowSink}. The
+ * SHA-256 the manifest needs is computed over the bytes as they are written.
+ */
+public final class LayoutWriter {
+
+    private static final int BUFFER = 1 << 16;
+
+    private LayoutWriter() {
+    }
+
+    /**
+     * Writes the records into {@code directory/}{@link Layout#defaultFileName()}, replacing a file of that
+     * name.
+     *
+     * @param format a record as a row of the layout's columns (indexed as the layout's), see {@link Representable}
+     * @return the file written, with its record count and SHA-256, for the manifest
+     * @throws IOException when the file cannot be written
+     * @throws IllegalArgumentException from {@code format} when a record cannot be represented
+     */
+    public static <T> BatchFile write(Path directory, Layout layout, Iterable<T> records, Function<T, String[]> format,
+            RowSink.Opener sink) throws IOException {
+        List<String> names = new ArrayList<>();
+        int[] columns = new int[layout.size()];
+        for (int column = 0; column < layout.size(); column++) {
+            if (layout.isWritten(column)) {
+                columns[names.size()] = column;
+                names.add(layout.name(column));
+            }
+        }
+        String file = layout.defaultFileName();
+        MessageDigest sha256 = sha256();
+        long count = 0;
+        OutputStream out = new DigestOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(directory.resolve(file)), BUFFER), sha256);
+        RowSink rows;
+        try {
+            rows = sink.open(out, List.copyOf(names));
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
+        }
+        try (rows) {
+            String[] values = new String[names.size()];
+            for (T record : records) {
+                String[] row = format.apply(record);
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = row[columns[i]];
+                }
+                rows.write(values);
+                count++;
+            }
+        }
+        return new BatchFile(file, layout.entity(), count, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}
