@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 import jp.kofu.cli.generate.SyntheticTown;
 import jp.kofu.cli.generate.SyntheticTownGenerator;
+import jp.kofu.cli.generate.TestPkiWriter;
 import jp.kofu.core.replica.domain.ReplicaContent;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 import jp.kofu.server.json.JsonBatchManifestCodec;
@@ -51,6 +52,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
+    @Option(names = "--cards", defaultValue = "100", paramLabel = "N",
+            description = "Test cards (PKCS#12) written into DIR/pki for the first N cardholders, with the test CA and its CRL (default ${DEFAULT-VALUE}).")
+    int cards;
+
     private final CliEnvironment environment;
 
     @Inject
@@ -76,6 +81,7 @@ final class GenerateCommand implements Callable<Integer> {
         SyntheticTown town = new SyntheticTownGenerator().generate(tenant, residents, seed, day);
         long generated = System.nanoTime();
         List<Path> batches = new TownWriter(new JsonBatchManifestCodec()).writeFull(town, Options.absolute(out));
+        environment.out().println(TestPkiWriter.write(town, Options.absolute(out), Math.max(0, cards), environment.clock().instant()));
         long written = System.nanoTime();
         ReplicaContent c = town.content();
         environment.out().printf("generated tenant %s (seed %d, reference date %s): %,d residents, %,d households, "

@@ -18,11 +18,11 @@ import picocli.CommandLine.Command;
                 ServerCommand.class,
                 NotBuiltCommand.Sync.class,
                 NotBuiltCommand.Relay.class,
-                NotBuiltCommand.Gaiji.class,
+                GaijiCommand.class,
                 NotBuiltCommand.Verify.class,
-                NotBuiltCommand.Kiosk.class,
-                NotBuiltCommand.Bench.class,
-                NotBuiltCommand.Audit.class,
+                KioskCommand.class,
+                BenchCommand.class,
+                AuditCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 public final class KofuCommand implements Runnable {
 

@@ -73,24 +73,6 @@ abstract class NotBuiltCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "gaiji", description = "scan | propose | apply | sheet: 文字同定 (not built yet).")
-    static final class Gaiji extends NotBuiltCommand {
-        @Inject
-        Gaiji(CliEnvironment e) {
-            super(e);
-        }
-
-        @Override
-        String name() {
-            return "gaiji";
-        }
-
-        @Override
-        String comesWith() {
-            return "the characters issue";
-        }
-    }
-
     @Command(name = "verify", description = "Check a certificate PDF's signature and history entry (not built yet).")
     static final class Verify extends NotBuiltCommand {
         @Inject
@@ -109,57 +91,6 @@ abstract class NotBuiltCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "kiosk", description = "Kiosk simulator holding a test card (not built yet).")
-    static final class Kiosk extends NotBuiltCommand {
-        @Inject
-        Kiosk(CliEnvironment e) {
-            super(e);
-        }
 
-        @Override
-        String name() {
-            return "kiosk";
-        }
 
-        @Override
-        String comesWith() {
-            return "the kiosk issuance issue";
-        }
-    }
-
-    @Command(name = "bench", description = "render | load | issue benchmarks (not built yet).")
-    static final class Bench extends NotBuiltCommand {
-        @Inject
-        Bench(CliEnvironment e) {
-            super(e);
-        }
-
-        @Override
-        String name() {
-            return "bench";
-        }
-
-        @Override
-        String comesWith() {
-            return "the sync, certificates and kiosk issues";
-        }
-    }
-
-    @Command(name = "audit", description = "verify: recompute the issuance-history hash chain (not built yet).")
-    static final class Audit extends NotBuiltCommand {
-        @Inject
-        Audit(CliEnvironment e) {
-            super(e);
-        }
-
-        @Override
-        String name() {
-            return "audit";
-        }
-
-        @Override
-        String comesWith() {
-            return "the kiosk issuance issue";
-        }
-    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import jp.kofu.adapters.jukiki.JukikiCsvWriter;
 import jp.kofu.adapters.tax.TaxCsvWriter;
 import jp.kofu.cli.generate.SyntheticTown;
+import jp.kofu.cli.generate.VendorGaijiTable;
 import jp.kofu.core.sync.domain.BatchFile;
 import jp.kofu.core.sync.domain.BatchKind;
 import jp.kofu.core.sync.domain.BatchManifest;
@@ -36,6 +37,7 @@ final class TownWriter {
         Path tax = out.resolve(Batches.name(SourceSystem.TAX, 1, BatchKind.FULL));
         List<BatchFile> taxFiles = new TaxCsvWriter().write(tax, town.taxContent());
         manifests.write(tax, new BatchManifest(town.tenant(), SourceSystem.TAX, 1, BatchKind.FULL, createdAt, taxFiles));
+        VendorGaijiTable.write(town, out); // the vendor's own 外字 code table, for kofu gaiji propose
         return List.of(jukiki, tax);
     }
 }

@@ -122,7 +122,9 @@ class LoadAndIssueTest {
 
     private static List<String> digests(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).sorted().map(p -> root.relativize(p) + " " + sha256(p)).toList();
+            // the test PKI (pki/) has random keys: only the batches are promised byte-identical
+            return files.filter(Files::isRegularFile).filter(p -> !root.relativize(p).startsWith("pki")).sorted()
+                    .map(p -> root.relativize(p) + " " + sha256(p)).toList();
         }
     }
 

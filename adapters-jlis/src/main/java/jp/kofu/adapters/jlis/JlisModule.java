@@ -3,14 +3,21 @@ package jp.kofu.adapters.jlis;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+
+import jp.kofu.adapters.jlis.jpki.JpkiSettings;
+import jp.kofu.adapters.jlis.jpki.JpkiVerifier;
 
 import jp.kofu.core.certificate.port.out.CertificateRendererPort;
 import jp.kofu.core.gaiji.port.out.GlyphResolutionPort;
+import jp.kofu.core.gaiji.port.out.IdentificationSheetPort;
+import jp.kofu.core.issuance.port.out.CardAuthenticationPort;
 
 /**
  * The Guice module of the J-LIS side adapter (J-LIS連携アダプタ): binds certificate rendering
  * ({@link CertificateRendererPort}) and glyph resolution ({@link GlyphResolutionPort}) to the PDFBox
- * renderer and the IPAmj Mincho resolver, as singletons over one font parsed once per process.
+ * renderer and the IPAmj Mincho resolver, as singletons over one font parsed once per process, and the
+ * JPKI card verification ({@link CardAuthenticationPort}) to {@link JpkiVerifier} over the app's {@link JpkiSettings}.
  */
 public final class JlisModule extends AbstractModule {
 
@@ -20,6 +27,13 @@ public final class JlisModule extends AbstractModule {
         bind(IpamjGlyphResolver.class).in(Singleton.class);
         bind(CertificateRendererPort.class).to(PdfCertificateRenderer.class);
         bind(PdfCertificateRenderer.class).in(Singleton.class);
+        bind(IdentificationSheetPort.class).to(GaijiSheetRenderer.class);
+        bind(GaijiSheetRenderer.class).in(Singleton.class);
+        // JPKI verification: the app pins its trust anchors with OptionalBinder.setBinding(); without that
+        // no anchor is trusted and every card is refused (fail closed)
+        OptionalBinder.newOptionalBinder(binder(), JpkiSettings.class).setDefault().toInstance(JpkiSettings.none());
+        bind(CardAuthenticationPort.class).to(JpkiVerifier.class);
+        bind(JpkiVerifier.class).in(Singleton.class);
     }
 
     /** The process-wide font; parsing it takes about a second, on first use. */

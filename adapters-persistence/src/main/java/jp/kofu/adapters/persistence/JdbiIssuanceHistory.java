@@ -5,12 +5,18 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
+import jp.kofu.core.certificate.domain.CertificateKind;
+import jp.kofu.core.issuance.domain.ChainHead;
+import jp.kofu.core.issuance.domain.HistoryEntry;
 import jp.kofu.core.issuance.domain.Issuance;
 import jp.kofu.core.issuance.domain.IssuanceChannel;
 import jp.kofu.core.issuance.domain.IssuanceId;
@@ -22,11 +28,29 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
  * The issuance history (発行履歴) in table {@code issuances}, and the per-tenant certificate number counter in
  * {@code certificate_counters}. State changes are single conditional updates, so two reports of one
  * issuance cannot both complete it. Timestamps are kept to the microsecond.
+ *
+ * <p>Each state change appends its {@link HistoryEntry} to {@code issuance_chain} in the same transaction.
+ * The append first increments the tenant's row in {@code issuance_chain_heads}; that UPDATE holds the row
+ * lock until commit, so the appends of one tenant queue (on every node) and each links to the one before.
  */
 public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
 
     private static final String COLUMNS = "tenant_code, issuance_id, state, applicant_key, kind, request_json, "
-            + "store_code, prefecture, certificate_number, pdf_sha256, prepared_at, completed_at, fee, fee_paid, void_reason";
+            + "store_code, prefecture, certificate_number, pdf_sha256, prepared_at, completed_at, fee, fee_paid, "
+            + "void_reason, test_mode";
+    private static final String CHAIN_COLUMNS = "tenant_code, sequence_no, issuance_id, event, applicant_key, kind, "
+            + "options, copies, store_code, prefecture, event_at, fee, void_reason, certificate_number, pdf_sha256, "
+            + "test_mode, previous_hash, entry_hash";
+
+    /** Tenants whose chain head row is known to exist (an optimisation: a missing row is created on demand). */
+    private final Set<String> headsSeen = ConcurrentHashMap.newKeySet();
+
+    /** The chain head row was missing inside a transaction: create it outside and run the transaction again. */
+    private static final class MissingHead extends RuntimeException {
+        MissingHead() {
+            super(null, null, false, false);
+        }
+    }
 
     /** How often a first number of a tenant is retried when another caller creates the counter meanwhile. */
     private static final int COUNTER_ATTEMPTS = 5;
@@ -41,23 +65,28 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
     public void recordPrepared(Issuance.Prepared prepared) {
         Issuance.Facts f = prepared.facts();
         try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO issuances (tenant_code, issuance_id, state, applicant_key, "
-                            + "kind, request_json, store_code, prefecture, certificate_number, pdf_sha256, prepared_at, fee) "
-                            + "VALUES (:tenant, :id, :state, :applicant, :kind, :request, :store, :prefecture, :number, "
-                            + ":sha256, :preparedAt, :fee)")
-                    .bind("tenant", f.tenant().value())
-                    .bind("id", f.id().value())
-                    .bind("state", prepared.state())
-                    .bind("applicant", f.applicant().value())
-                    .bind("kind", f.kind().cliName())
-                    .bind("request", Json.request(f.request()))
-                    .bind("store", f.channel().storeCode())
-                    .bind("prefecture", f.channel().prefecture())
-                    .bind("number", f.certificateNumber())
-                    .bind("sha256", f.pdfSha256())
-                    .bind("preparedAt", Arguments.timestamp(f.preparedAt()))
-                    .bind("fee", f.fee())
-                    .execute());
+            inChainTransaction(f.tenant(), h -> {
+                h.createUpdate("INSERT INTO issuances (tenant_code, issuance_id, state, applicant_key, "
+                                + "kind, request_json, store_code, prefecture, certificate_number, pdf_sha256, prepared_at, "
+                                + "fee, test_mode) VALUES (:tenant, :id, :state, :applicant, :kind, :request, :store, "
+                                + ":prefecture, :number, :sha256, :preparedAt, :fee, :test)")
+                        .bind("tenant", f.tenant().value())
+                        .bind("id", f.id().value())
+                        .bind("state", prepared.state())
+                        .bind("applicant", f.applicant().value())
+                        .bind("kind", f.kind().cliName())
+                        .bind("request", Json.request(f.request()))
+                        .bind("store", f.channel().storeCode())
+                        .bind("prefecture", f.channel().prefecture())
+                        .bind("number", f.certificateNumber())
+                        .bind("sha256", f.pdfSha256())
+                        .bind("preparedAt", Arguments.timestamp(f.preparedAt()))
+                        .bind("fee", f.fee())
+                        .bind("test", f.test())
+                        .execute();
+                append(h, prepared);
+                return true;
+            });
         } catch (StatementException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw new IllegalStateException("issuance " + f.id() + " was already recorded", e);
@@ -83,17 +112,158 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
             throw new IllegalArgumentException("a completion is issued or voided, not " + completed.state());
         }
         // the state condition makes this atomic: of two concurrent completions only one matches the row
-        int updated = jdbi.withHandle(h -> h.createUpdate("UPDATE issuances "
-                        + "SET state = :state, completed_at = :at, fee_paid = :feePaid, void_reason = :reason "
-                        + "WHERE tenant_code = :tenant AND issuance_id = :id AND state = 'prepared'")
-                .bind("state", completed.state())
-                .bind("at", Arguments.timestamp(at))
-                .bind("feePaid", feePaid)
-                .bind("reason", reason)
-                .bind("tenant", completed.facts().tenant().value())
-                .bind("id", completed.id().value())
-                .execute());
-        return updated == 1;
+        return inChainTransaction(completed.facts().tenant(), h -> {
+            int updated = h.createUpdate("UPDATE issuances "
+                            + "SET state = :state, completed_at = :at, fee_paid = :feePaid, void_reason = :reason "
+                            + "WHERE tenant_code = :tenant AND issuance_id = :id AND state = 'prepared'")
+                    .bind("state", completed.state())
+                    .bind("at", Arguments.timestamp(at))
+                    .bind("feePaid", feePaid)
+                    .bind("reason", reason)
+                    .bind("tenant", completed.facts().tenant().value())
+                    .bind("id", completed.id().value())
+                    .execute();
+            if (updated != 1) {
+                return false;
+            }
+            // the chain records the facts as stored when prepared, like find() returns them
+            Issuance.Facts stored = h.createQuery("SELECT " + COLUMNS + " FROM issuances "
+                            + "WHERE tenant_code = :tenant AND issuance_id = :id")
+                    .bind("tenant", completed.facts().tenant().value())
+                    .bind("id", completed.id().value())
+                    .map((rs, ctx) -> issuance(rs).facts())
+                    .one();
+            append(h, withFacts(completed, stored));
+            return true;
+        });
+    }
+
+    private static Issuance withFacts(Issuance completed, Issuance.Facts facts) {
+        if (completed instanceof Issuance.Issued issued) {
+            return new Issuance.Issued(facts, Arguments.micros(issued.completedAt()), issued.feePaid());
+        }
+        Issuance.Voided voided = (Issuance.Voided) completed;
+        return new Issuance.Voided(facts, Arguments.micros(voided.voidedAt()), voided.reason());
+    }
+
+    /** Runs the work in a transaction that may append to the tenant's chain, creating its head row on demand. */
+    private <T> T inChainTransaction(LocalGovernmentCode tenant,
+                                     org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+        for (int attempt = 1; ; attempt++) {
+            if (!headsSeen.contains(tenant.value())) {
+                ensureHead(tenant.value());
+            }
+            try {
+                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+            } catch (MissingHead e) {
+                headsSeen.remove(tenant.value());
+                if (attempt >= COUNTER_ATTEMPTS) {
+                    throw new IllegalStateException("the history chain head of a tenant cannot be created");
+                }
+            }
+        }
+    }
+
+    private void ensureHead(String tenant) {
+        if (chainHead(LocalGovernmentCode.parse(tenant)).lastSequence() > 0) {
+            headsSeen.add(tenant);
+            return;
+        }
+        try {
+            // another caller (or node) may create it at the same moment: the primary key keeps one
+            jdbi.useHandle(h -> h.createUpdate("INSERT INTO issuance_chain_heads (tenant_code, last_sequence, last_hash) "
+                            + "VALUES (:tenant, 0, :genesis)")
+                    .bind("tenant", tenant)
+                    .bind("genesis", HistoryEntry.GENESIS)
+                    .execute());
+        } catch (StatementException e) {
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
+            }
+        }
+        headsSeen.add(tenant);
+    }
+
+    /** Appends the entry of the issuance's new state to its tenant's chain, inside the caller's transaction. */
+    private static void append(Handle h, Issuance issuance) {
+        String tenant = issuance.facts().tenant().value();
+        int updated = h.createUpdate("UPDATE issuance_chain_heads SET last_sequence = last_sequence + 1 "
+                        + "WHERE tenant_code = :tenant")
+                .bind("tenant", tenant).execute();
+        if (updated != 1) {
+            throw new MissingHead();
+        }
+        ChainHead head = h.createQuery("SELECT last_sequence, last_hash FROM issuance_chain_heads WHERE tenant_code = :tenant")
+                .bind("tenant", tenant)
+                .map((rs, ctx) -> new ChainHead(rs.getLong(1), rs.getString(2)))
+                .one();
+        HistoryEntry e = HistoryEntry.of(issuance, head.lastSequence(), head.lastHash());
+        h.createUpdate("INSERT INTO issuance_chain (" + CHAIN_COLUMNS + ") VALUES (:tenant, :seq, :id, :event, "
+                        + ":applicant, :kind, :options, :copies, :store, :prefecture, :at, :fee, :reason, :number, "
+                        + ":sha256, :test, :previous, :hash)")
+                .bind("tenant", tenant)
+                .bind("seq", e.sequence())
+                .bind("id", e.issuance().value())
+                .bind("event", e.event().wireName())
+                .bind("applicant", e.applicant().value())
+                .bind("kind", e.kind().cliName())
+                .bind("options", e.options())
+                .bind("copies", e.copies())
+                .bind("store", e.storeCode())
+                .bind("prefecture", e.prefecture())
+                .bind("at", Arguments.timestamp(e.at()))
+                .bind("fee", e.fee())
+                .bind("reason", e.voidReason())
+                .bind("number", e.certificateNumber())
+                .bind("sha256", e.pdfSha256())
+                .bind("test", e.test())
+                .bind("previous", e.previousHash())
+                .bind("hash", e.hash())
+                .execute();
+        h.createUpdate("UPDATE issuance_chain_heads SET last_hash = :hash WHERE tenant_code = :tenant")
+                .bind("hash", e.hash())
+                .bind("tenant", tenant)
+                .execute();
+    }
+
+    @Override
+    public List<Issuance.Prepared> preparedBefore(LocalGovernmentCode tenant, Instant before, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM issuances "
+                        + "WHERE tenant_code = :tenant AND state = 'prepared' AND prepared_at < :before "
+                        + "ORDER BY prepared_at, entry_no")
+                .bind("tenant", tenant.value())
+                .bind("before", Arguments.timestamp(before))
+                .setMaxRows(limit)
+                .map((rs, ctx) -> (Issuance.Prepared) issuance(rs))
+                .list());
+    }
+
+    @Override
+    public List<HistoryEntry> chain(LocalGovernmentCode tenant, long afterSequence, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + CHAIN_COLUMNS + " FROM issuance_chain "
+                        + "WHERE tenant_code = :tenant AND sequence_no > :after ORDER BY sequence_no")
+                .bind("tenant", tenant.value())
+                .bind("after", afterSequence)
+                .setMaxRows(limit)
+                .map((rs, ctx) -> new HistoryEntry(LocalGovernmentCode.parse(rs.getString("tenant_code")),
+                        rs.getLong("sequence_no"), new IssuanceId(rs.getObject("issuance_id", UUID.class)),
+                        HistoryEntry.Event.fromWireName(rs.getString("event")), new PersonKey(rs.getString("applicant_key")),
+                        CertificateKind.fromCliName(rs.getString("kind")), rs.getString("options"), rs.getInt("copies"),
+                        rs.getString("store_code"), rs.getString("prefecture"), Arguments.instant(rs, "event_at"),
+                        rs.getLong("fee"), rs.getString("void_reason"), rs.getString("certificate_number"),
+                        rs.getString("pdf_sha256"), rs.getBoolean("test_mode"), rs.getString("previous_hash"),
+                        rs.getString("entry_hash")))
+                .list());
+    }
+
+    @Override
+    public ChainHead chainHead(LocalGovernmentCode tenant) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT last_sequence, last_hash FROM issuance_chain_heads "
+                        + "WHERE tenant_code = :tenant")
+                .bind("tenant", tenant.value())
+                .map((rs, ctx) -> new ChainHead(rs.getLong(1), rs.getString(2)))
+                .findOne()
+                .orElse(ChainHead.EMPTY));
     }
 
     @Override
@@ -160,7 +330,8 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
                 rs.getString("certificate_number"),
                 rs.getString("pdf_sha256"),
                 Arguments.instant(rs, "prepared_at"),
-                rs.getLong("fee"));
+                rs.getLong("fee"),
+                rs.getBoolean("test_mode"));
         String state = rs.getString("state");
         return switch (state) {
             case "prepared" -> new Issuance.Prepared(facts);

@@ -2,6 +2,8 @@ package jp.kofu.adapters.persistence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
@@ -11,6 +13,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,9 +29,12 @@ import jp.kofu.core.certificate.domain.CertificateRequest;
 import jp.kofu.core.gaiji.domain.PrintedText;
 import jp.kofu.core.replica.domain.PersonKey;
 import jp.kofu.core.replica.domain.TaxRecord;
+import jp.kofu.core.tenant.domain.CalendarException;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
+import jp.kofu.core.tenant.domain.MaintenanceWindow;
 import jp.kofu.core.tenant.domain.ServiceHours;
 import jp.kofu.core.tenant.domain.TenantSettings;
+import jp.kofu.core.tenant.domain.TestMode;
 
 /**
  * The JSON documents stored in text columns (JSON列): tenant settings, the variable-length lines of a tax
@@ -65,6 +71,22 @@ final class Json {
         root.put("blankMarker", s.blankMarker());
         root.put("kioskMarker", s.kioskMarker());
         root.put("taxYearSwitch", s.taxYearSwitch().toString());
+        ArrayNode exceptions = root.putArray("calendarExceptions");
+        for (CalendarException e : s.calendarExceptions()) {
+            ObjectNode n = exceptions.addObject();
+            n.put("day", e.day().toString());
+            e.opens().ifPresent(t -> n.put("opens", t.toString()));
+            e.closes().ifPresent(t -> n.put("closes", t.toString()));
+            n.put("notice", e.notice());
+        }
+        ArrayNode windows = root.putArray("maintenanceWindows");
+        for (MaintenanceWindow w : s.maintenanceWindows()) {
+            windows.addObject().put("from", w.from().toString()).put("until", w.until().toString()).put("notice", w.notice());
+        }
+        ObjectNode test = root.putObject("testMode");
+        test.put("enabled", s.testMode().enabled());
+        ArrayNode residents = test.putArray("residents");
+        new TreeSet<>(s.testMode().testResidents()).forEach(k -> residents.add(k.value()));
         return write(root);
     }
 
@@ -94,7 +116,38 @@ final class Json {
                 ages,
                 textOrNull(root.path("blankMarker")),
                 textOrNull(root.path("kioskMarker")),
-                taxYearSwitch.isTextual() ? MonthDay.parse(taxYearSwitch.asText()) : null);
+                taxYearSwitch.isTextual() ? MonthDay.parse(taxYearSwitch.asText()) : null,
+                calendarExceptions(root.path("calendarExceptions")),
+                maintenanceWindows(root.path("maintenanceWindows")),
+                testMode(root.path("testMode")));
+    }
+
+    // settings stored before these fields existed lack them: they read as none and test mode off
+
+    private static List<CalendarException> calendarExceptions(JsonNode array) {
+        List<CalendarException> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            out.add(new CalendarException(LocalDate.parse(n.path("day").asText()),
+                    n.path("opens").isTextual() ? Optional.of(LocalTime.parse(n.path("opens").asText())) : Optional.empty(),
+                    n.path("closes").isTextual() ? Optional.of(LocalTime.parse(n.path("closes").asText())) : Optional.empty(),
+                    n.path("notice").asText("")));
+        }
+        return out;
+    }
+
+    private static List<MaintenanceWindow> maintenanceWindows(JsonNode array) {
+        List<MaintenanceWindow> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            out.add(new MaintenanceWindow(LocalDateTime.parse(n.path("from").asText()),
+                    LocalDateTime.parse(n.path("until").asText()), n.path("notice").asText("")));
+        }
+        return out;
+    }
+
+    private static TestMode testMode(JsonNode node) {
+        Set<PersonKey> residents = new HashSet<>();
+        node.path("residents").forEach(k -> residents.add(new PersonKey(k.asText())));
+        return new TestMode(node.path("enabled").asBoolean(false), residents);
     }
 
     // ---- tax record lines -----------------------------------------------------------------------------

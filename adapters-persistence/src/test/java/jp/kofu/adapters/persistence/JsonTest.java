@@ -28,6 +28,17 @@ class JsonTest {
         assertThat(settings.blankMarker()).isEqualTo("【空欄】");
         assertThat(settings.individualNumberOnJuminhyo()).isFalse();
         assertThat(settings.feeFor(CertificateKind.JUMINHYO)).isEqualTo(200);
+        assertThat(settings.calendarExceptions()).isEmpty();
+        assertThat(settings.maintenanceWindows()).isEmpty();
+        assertThat(settings.testMode()).isEqualTo(jp.kofu.core.tenant.domain.TestMode.OFF);
+    }
+
+    @Test
+    void the_calendar_and_test_mode_round_trip() {
+        assertThat(Json.settings("131016", Json.settings(Fixtures.chiyodaSettings()))).isEqualTo(Fixtures.chiyodaSettings());
+        assertThat(Json.settings(Fixtures.chiyodaSettings()))
+                .contains("\"maintenanceWindows\":[{\"from\":\"2026-11-29T01:00\",\"until\":\"2026-11-29T07:00\"")
+                .contains("\"testMode\":{\"enabled\":true,\"residents\":[\"T0001\",\"T0002\"]}");
     }
 
     @Test

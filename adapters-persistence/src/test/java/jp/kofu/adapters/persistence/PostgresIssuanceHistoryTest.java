@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 import jp.kofu.core.issuance.port.out.IssuanceHistoryPort;
+import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 import jp.kofu.core.testing.IssuanceHistoryPortContract;
 
 class PostgresIssuanceHistoryTest extends IssuanceHistoryPortContract {
@@ -23,5 +24,12 @@ class PostgresIssuanceHistoryTest extends IssuanceHistoryPortContract {
     @Override
     protected IssuanceHistoryPort newPort() {
         return new JdbiIssuanceHistory(db.empty());
+    }
+
+    @Override
+    protected void tamperWithApplicant(LocalGovernmentCode tenant, long sequence, String applicant) {
+        db.database().jdbi().useHandle(h -> h.createUpdate("UPDATE issuance_chain SET applicant_key = :applicant "
+                        + "WHERE tenant_code = :tenant AND sequence_no = :seq")
+                .bind("applicant", applicant).bind("tenant", tenant.value()).bind("seq", sequence).execute());
     }
 }

@@ -4,12 +4,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How one kofu process is configured (設定): which database it uses and which port the server listens on.
+ * How one kofu process is configured (設定): which database it uses, which port the server listens on and
+ * how its kiosk interface is set up.
  *
  * @param jdbcUrl the database; {@link #DEFAULT_DB} when none is given
  * @param port the HTTP port of {@code kofu server} (0 picks a free one)
+ * @param kiosk trust anchors, CRLs and timings of the kiosk interface
  */
-public record KofuConfig(String jdbcUrl, int port) {
+public record KofuConfig(String jdbcUrl, int port, KioskConfig kiosk) {
 
     /** The embedded default database, relative to the working directory. */
     public static final String DEFAULT_DB = "jdbc:h2:file:./kofu-data/kofu";
@@ -19,6 +21,12 @@ public record KofuConfig(String jdbcUrl, int port) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535: " + port);
         }
+        kiosk = kiosk == null ? KioskConfig.defaults() : kiosk;
+    }
+
+    /** The database and port, with the default kiosk configuration (no trust anchor). */
+    public KofuConfig(String jdbcUrl, int port) {
+        this(jdbcUrl, port, KioskConfig.defaults());
     }
 
     /** The database from the option, else {@code KOFU_DB}, else the embedded default. */

@@ -3,6 +3,7 @@ package jp.kofu.server.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -12,7 +13,13 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 
-/** The server's own objects: configuration and the Prometheus metrics registry. */
+import jp.kofu.adapters.jlis.jpki.JpkiSettings;
+import jp.kofu.core.issuance.domain.KioskPolicy;
+
+/**
+ * The server's own objects: configuration, the Prometheus metrics registry, and the kiosk interface's
+ * settings (the pinned JPKI anchors override the adapter's fail-closed default).
+ */
 final class ServerModule extends AbstractModule {
 
     private final KofuConfig config;
@@ -24,6 +31,11 @@ final class ServerModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(KofuConfig.class).toInstance(config);
+        bind(KioskConfig.class).toInstance(config.kiosk());
+        bind(KioskPolicy.class).toInstance(config.kiosk().policy());
+        // read when the graph is built, so a missing or bad anchor file stops the server at start
+        OptionalBinder.newOptionalBinder(binder(), JpkiSettings.class).setBinding().toInstance(
+                JpkiSettings.fromFiles(config.kiosk().trustAnchors(), config.kiosk().crls(), config.kiosk().crlMaxAge()));
     }
 
     @Provides

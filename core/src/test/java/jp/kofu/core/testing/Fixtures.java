@@ -2,6 +2,7 @@ package jp.kofu.core.testing;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
@@ -17,9 +18,13 @@ import jp.kofu.core.sync.domain.BatchFile;
 import jp.kofu.core.sync.domain.BatchKind;
 import jp.kofu.core.sync.domain.BatchManifest;
 import jp.kofu.core.sync.domain.SourceSystem;
+import jp.kofu.core.replica.domain.PersonKey;
+import jp.kofu.core.tenant.domain.CalendarException;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
+import jp.kofu.core.tenant.domain.MaintenanceWindow;
 import jp.kofu.core.tenant.domain.ServiceHours;
 import jp.kofu.core.tenant.domain.TenantSettings;
+import jp.kofu.core.tenant.domain.TestMode;
 
 /**
  * Test fixtures (テストデータ) shared by every module through core's test-jar: tenants, builders of the
@@ -125,7 +130,9 @@ public final class Fixtures {
 
     /**
      * Settings of the second tenant that differ from Kurume's in every field: closed over the new-year
-     * holidays, different fees, no 個人番号 on 住民票, no minimum age, custom markers, the new tax year from 1 June.
+     * holidays, different fees, no 個人番号 on 住民票, no minimum age, custom markers, the new tax year from 1 June,
+     * a closed day and a day with longer hours, a maintenance window with its notice, and test mode on for two
+     * test residents.
      */
     public static TenantSettings chiyodaSettings() {
         return new TenantSettings(
@@ -142,7 +149,13 @@ public final class Fixtures {
                 Map.of(),
                 "（空欄）",
                 "",
-                MonthDay.of(6, 1));
+                MonthDay.of(6, 1),
+                List.of(CalendarException.closed(LocalDate.of(2026, 7, 5), "選挙のため休止します"),
+                        CalendarException.hours(LocalDate.of(2027, 3, 28), LocalTime.of(6, 0), LocalTime.of(23, 30),
+                                "繁忙期のため時間を延長します")),
+                List.of(new MaintenanceWindow(LocalDateTime.of(2026, 11, 29, 1, 0), LocalDateTime.of(2026, 11, 29, 7, 0),
+                        "定期保守のため 1:00〜7:00 は休止します")),
+                TestMode.forResidents(Set.of(new PersonKey("T0001"), new PersonKey("T0002"))));
     }
 
     /** Today in the fixtures' world, for age and validity checks. */

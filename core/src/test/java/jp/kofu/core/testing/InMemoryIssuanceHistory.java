@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.kofu.core.issuance.domain.ChainHead;
+import jp.kofu.core.issuance.domain.HistoryEntry;
 import jp.kofu.core.issuance.domain.Issuance;
 import jp.kofu.core.issuance.domain.IssuanceId;
 import jp.kofu.core.issuance.port.out.IssuanceHistoryPort;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 
 /**
- * An in-memory, thread-safe {@link IssuanceHistoryPort}: the issuance history (発行履歴) in a map guarded by
- * one lock. Like the database, it keeps timestamps to the microsecond.
+ * An in-memory, thread-safe {@link IssuanceHistoryPort}: the issuance history (発行履歴) and its per-tenant
+ * hash chain in maps guarded by one lock. Like the database, it keeps timestamps to the microsecond.
+ * {@link #replaceChainEntry} lets a test tamper with the chain.
  */
 public final class InMemoryIssuanceHistory implements IssuanceHistoryPort {
 
@@ -29,6 +32,8 @@ public final class InMemoryIssuanceHistory implements IssuanceHistoryPort {
     private final Object lock = new Object();
     private final Map<Key, Entry> entries = new HashMap<>();
     private final Map<String, Long> lastNumbers = new HashMap<>();
+    private final Map<String, List<HistoryEntry>> chains = new HashMap<>();
+    private final Map<String, ChainHead> heads = new HashMap<>();
     private long nextOrder;
 
     @Override
@@ -40,6 +45,23 @@ public final class InMemoryIssuanceHistory implements IssuanceHistoryPort {
                 throw new IllegalStateException("issuance " + stored.id() + " was already recorded");
             }
             entries.put(key, new Entry(nextOrder++, stored));
+            append(stored);
+        }
+    }
+
+    private void append(Issuance issuance) {
+        String tenant = issuance.facts().tenant().value();
+        ChainHead head = heads.getOrDefault(tenant, ChainHead.EMPTY);
+        HistoryEntry entry = HistoryEntry.of(issuance, head.lastSequence() + 1, head.lastHash());
+        chains.computeIfAbsent(tenant, t -> new ArrayList<>()).add(entry);
+        heads.put(tenant, new ChainHead(entry.sequence(), entry.hash()));
+    }
+
+    /** Overwrites a chain entry as an attacker with database access would (for tamper tests). */
+    public void replaceChainEntry(HistoryEntry tampered) {
+        synchronized (lock) {
+            List<HistoryEntry> chain = chains.get(tampered.tenant().value());
+            chain.set((int) tampered.sequence() - 1, tampered);
         }
     }
 
@@ -59,7 +81,9 @@ public final class InMemoryIssuanceHistory implements IssuanceHistoryPort {
             if (current == null || !(current.issuance() instanceof Issuance.Prepared prepared)) {
                 return false;
             }
-            entries.put(key, new Entry(current.order(), withFacts(stored, prepared.facts())));
+            Issuance completion = withFacts(stored, prepared.facts());
+            entries.put(key, new Entry(current.order(), completion));
+            append(completion);
             return true;
         }
     }
@@ -93,6 +117,32 @@ public final class InMemoryIssuanceHistory implements IssuanceHistoryPort {
         }
     }
 
+    @Override
+    public List<Issuance.Prepared> preparedBefore(LocalGovernmentCode tenant, Instant before, int limit) {
+        return list(tenant).stream()
+                .filter(i -> i instanceof Issuance.Prepared && i.facts().preparedAt().isBefore(before))
+                .map(i -> (Issuance.Prepared) i)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public List<HistoryEntry> chain(LocalGovernmentCode tenant, long afterSequence, int limit) {
+        synchronized (lock) {
+            return chains.getOrDefault(tenant.value(), List.of()).stream()
+                    .filter(e -> e.sequence() > afterSequence)
+                    .limit(limit)
+                    .toList();
+        }
+    }
+
+    @Override
+    public ChainHead chainHead(LocalGovernmentCode tenant) {
+        synchronized (lock) {
+            return heads.getOrDefault(tenant.value(), ChainHead.EMPTY);
+        }
+    }
+
     /** The stored facts are those recorded when prepared, as in a database row. */
     private static Issuance withFacts(Issuance completed, Issuance.Facts facts) {
         if (completed instanceof Issuance.Issued issued) {
@@ -104,7 +154,7 @@ public final class InMemoryIssuanceHistory implements IssuanceHistoryPort {
 
     private static Issuance.Facts truncated(Issuance.Facts f) {
         return new Issuance.Facts(f.id(), f.tenant(), f.applicant(), f.request(), f.channel(), f.certificateNumber(),
-                f.pdfSha256(), micros(f.preparedAt()), f.fee());
+                f.pdfSha256(), micros(f.preparedAt()), f.fee(), f.test());
     }
 
     private static Instant micros(Instant at) {

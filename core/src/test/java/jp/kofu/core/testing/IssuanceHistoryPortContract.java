@@ -23,11 +23,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import jp.kofu.core.certificate.domain.CertificateKind;
 import jp.kofu.core.certificate.domain.CertificateRequest;
+import jp.kofu.core.issuance.domain.ChainHead;
+import jp.kofu.core.issuance.domain.HistoryEntry;
 import jp.kofu.core.issuance.domain.Issuance;
 import jp.kofu.core.issuance.domain.IssuanceId;
+import jp.kofu.core.issuance.port.in.VerifyHistoryChainUseCase;
 import jp.kofu.core.issuance.port.out.IssuanceHistoryPort;
+import jp.kofu.core.issuance.service.VerifyHistoryChainService;
 import jp.kofu.core.replica.domain.PersonKey;
+import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 
 /**
  * The behaviour every {@link IssuanceHistoryPort} (発行履歴) must have. Subclass it once per implementation
@@ -39,6 +45,12 @@ public abstract class IssuanceHistoryPortContract {
 
     /** A history holding nothing, new for each test. */
     protected abstract IssuanceHistoryPort newPort();
+
+    /**
+     * Changes the recorded applicant (宛名番号) of one chain entry behind the port's back, as someone with
+     * write access to the store would, leaving its hash as it was.
+     */
+    protected abstract void tamperWithApplicant(LocalGovernmentCode tenant, long sequence, String applicant);
 
     private IssuanceHistoryPort port;
 
@@ -59,12 +71,13 @@ public abstract class IssuanceHistoryPortContract {
         Issuance.Prepared shotoku = aPreparedIssuance().asking(new CertificateRequest.Shotoku(OptionalInt.of(2025), 1))
                 .build();
         Issuance.Prepared latestShotoku = aPreparedIssuance().asking(CertificateRequest.Shotoku.latest()).build();
+        Issuance.Prepared test = aPreparedIssuance().inTestMode().build();
 
-        for (Issuance.Prepared p : List.of(juminhyo, inkan, shotoku, latestShotoku)) {
+        for (Issuance.Prepared p : List.of(juminhyo, inkan, shotoku, latestShotoku, test)) {
             port.recordPrepared(p);
         }
 
-        for (Issuance.Prepared p : List.of(juminhyo, inkan, shotoku, latestShotoku)) {
+        for (Issuance.Prepared p : List.of(juminhyo, inkan, shotoku, latestShotoku, test)) {
             assertThat(port.find(KURUME, p.id())).contains(p);
         }
     }
@@ -228,6 +241,119 @@ public abstract class IssuanceHistoryPortContract {
         assertThat(new HashSet<>(all)).hasSize(threads * perThread);
         assertThat(all).allSatisfy(n -> assertThat(n).isPositive());
         assertThat(port.nextCertificateNumber(CHIYODA)).isEqualTo(1);
+    }
+
+    @Test
+    void every_prepare_and_completion_appends_a_linked_entry_to_the_tenants_chain() {
+        Issuance.Prepared first = aPreparedIssuance().forApplicant("P0007").atStore("0099887", "13")
+                .asking(new CertificateRequest.Juminhyo(Set.of(new PersonKey("P0007")), true, false, false, false, 2))
+                .withFee(400).build();
+        Issuance.Prepared second = aPreparedIssuance().asking(new CertificateRequest.Inkan(1)).inTestMode().build();
+        port.recordPrepared(first);
+        port.recordPrepared(second);
+        port.recordCompletion(first.issue(PREPARED_AT.plusSeconds(90), 400));
+        port.recordCompletion(second.voidFor(Issuance.VoidReason.CANCELLED, PREPARED_AT.plusSeconds(30)));
+
+        List<HistoryEntry> chain = port.chain(KURUME, 0, 100);
+
+        assertThat(chain).extracting(HistoryEntry::sequence).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(chain).extracting(HistoryEntry::event).containsExactly(HistoryEntry.Event.PREPARED,
+                HistoryEntry.Event.PREPARED, HistoryEntry.Event.ISSUED, HistoryEntry.Event.VOIDED);
+        HistoryEntry prepared = chain.get(0);
+        assertThat(prepared.applicant()).isEqualTo(new PersonKey("P0007"));
+        assertThat(prepared.kind()).isEqualTo(CertificateKind.JUMINHYO);
+        assertThat(prepared.options()).isEqualTo("members=P0007;head=1;domicile=0;number=0;foreign=0");
+        assertThat(prepared.copies()).isEqualTo(2);
+        assertThat(prepared.storeCode()).isEqualTo("0099887");
+        assertThat(prepared.prefecture()).isEqualTo("13");
+        assertThat(prepared.fee()).isEqualTo(400);
+        assertThat(prepared.previousHash()).isEqualTo(HistoryEntry.GENESIS);
+        assertThat(chain.get(1).test()).isTrue();
+        assertThat(chain.get(2).fee()).isEqualTo(400);
+        assertThat(chain.get(2).at()).isEqualTo(PREPARED_AT.plusSeconds(90));
+        assertThat(chain.get(3).voidReason()).isEqualTo("CANCELLED");
+        for (int i = 0; i < chain.size(); i++) {
+            assertThat(chain.get(i).hashMatches()).as("entry %d", i + 1).isTrue();
+            if (i > 0) {
+                assertThat(chain.get(i).previousHash()).isEqualTo(chain.get(i - 1).hash());
+            }
+        }
+        assertThat(port.chainHead(KURUME)).isEqualTo(new ChainHead(4, chain.get(3).hash()));
+        assertThat(port.chain(KURUME, 2, 1)).containsExactly(chain.get(2));
+    }
+
+    @Test
+    void a_refused_completion_appends_nothing_and_chains_are_per_tenant() {
+        Issuance.Prepared kurume = aPreparedIssuance().build();
+        port.recordPrepared(kurume);
+        port.recordCompletion(kurume.issue(PREPARED_AT.plusSeconds(1), 200));
+        port.recordCompletion(kurume.voidFor(Issuance.VoidReason.TIMED_OUT, PREPARED_AT.plusSeconds(2)));
+        port.recordPrepared(aPreparedIssuance().forTenant(CHIYODA).build());
+
+        assertThat(port.chainHead(KURUME).lastSequence()).isEqualTo(2);
+        assertThat(port.chain(CHIYODA, 0, 10)).extracting(HistoryEntry::sequence).containsExactly(1L);
+        assertThat(port.chain(CHIYODA, 0, 10).get(0).previousHash()).isEqualTo(HistoryEntry.GENESIS);
+        assertThat(port.chainHead(Fixtures.CHIYODA).lastSequence()).isEqualTo(1);
+    }
+
+    @Test
+    void an_empty_history_has_an_empty_chain_that_verifies() {
+        assertThat(port.chain(KURUME, 0, 10)).isEmpty();
+        assertThat(port.chainHead(KURUME)).isEqualTo(ChainHead.EMPTY);
+        assertThat(new VerifyHistoryChainService(port).verify(KURUME))
+                .isEqualTo(new VerifyHistoryChainUseCase.Intact(0, HistoryEntry.GENESIS));
+    }
+
+    @Test
+    void concurrent_prepares_and_completions_keep_one_linear_chain() throws Exception {
+        int threads = 4;
+        int perThread = 25;
+        List<Callable<Void>> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            writers.add(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    Issuance.Prepared p = aPreparedIssuance().build();
+                    port.recordPrepared(p);
+                    port.recordCompletion(p.issue(PREPARED_AT.plusSeconds(5), 200));
+                }
+                return null;
+            });
+        }
+
+        runTogether(writers);
+
+        VerifyHistoryChainUseCase.Report report = new VerifyHistoryChainService(port).verify(KURUME);
+        assertThat(report).isInstanceOf(VerifyHistoryChainUseCase.Intact.class);
+        assertThat(report.entries()).isEqualTo(2L * threads * perThread);
+    }
+
+    @Test
+    void changing_a_middle_entry_is_found_at_that_entry() {
+        for (int i = 0; i < 5; i++) {
+            port.recordPrepared(aPreparedIssuance().forApplicant("P000" + i).build());
+        }
+        assertThat(new VerifyHistoryChainService(port).verify(KURUME)).isInstanceOf(VerifyHistoryChainUseCase.Intact.class);
+
+        tamperWithApplicant(KURUME, 3, "P9999");
+
+        assertThat(new VerifyHistoryChainService(port).verify(KURUME))
+                .isEqualTo(new VerifyHistoryChainUseCase.Broken(3, 3, VerifyHistoryChainUseCase.Problem.CONTENT_CHANGED));
+    }
+
+    @Test
+    void prepared_before_lists_only_still_prepared_issuances_older_than_the_moment() {
+        Issuance.Prepared old = aPreparedIssuance().preparedAt(PREPARED_AT).build();
+        Issuance.Prepared oldButIssued = aPreparedIssuance().preparedAt(PREPARED_AT.plusSeconds(1)).build();
+        Issuance.Prepared recent = aPreparedIssuance().preparedAt(PREPARED_AT.plusSeconds(600)).build();
+        Issuance.Prepared otherTenant = aPreparedIssuance().forTenant(CHIYODA).preparedAt(PREPARED_AT).build();
+        for (Issuance.Prepared p : List.of(old, oldButIssued, recent, otherTenant)) {
+            port.recordPrepared(p);
+        }
+        port.recordCompletion(oldButIssued.issue(PREPARED_AT.plusSeconds(2), 200));
+
+        assertThat(port.preparedBefore(KURUME, PREPARED_AT.plusSeconds(300), 10)).containsExactly(old);
+        assertThat(port.preparedBefore(KURUME, PREPARED_AT.plusSeconds(900), 1)).containsExactly(old);
+        assertThat(port.preparedBefore(KURUME, PREPARED_AT.plusSeconds(900), 10)).containsExactly(old, recent);
     }
 
     /** Runs the tasks on their own threads, released at the same moment, and returns their results. */

@@ -25,6 +25,7 @@ public final class PreparedIssuanceBuilder {
     private String pdfSha256 = Fixtures.EMPTY_SHA256;
     private Instant preparedAt = Fixtures.PREPARED_AT;
     private long fee = 200;
+    private boolean test;
 
     PreparedIssuanceBuilder() {
     }
@@ -83,8 +84,14 @@ public final class PreparedIssuanceBuilder {
         return this;
     }
 
+    /** Prepared in the tenant's test mode (工程1試験). */
+    public PreparedIssuanceBuilder inTestMode() {
+        this.test = true;
+        return this;
+    }
+
     public Issuance.Prepared build() {
         return new Issuance.Prepared(new Issuance.Facts(id, tenant, new PersonKey(applicant), request, channel,
-                certificateNumber, pdfSha256, preparedAt, fee));
+                certificateNumber, pdfSha256, preparedAt, fee, test));
     }
 }

@@ -38,9 +38,11 @@ public sealed interface Issuance permits Issuance.Prepared, Issuance.Issued, Iss
      * @param pdfSha256 SHA-256 of the PDF handed out
      * @param preparedAt when the PDF was produced
      * @param fee the fee to pay in 円
+     * @param test prepared in the tenant's test mode (工程1試験): watermarked テスト, left out of statistics
      */
     record Facts(IssuanceId id, LocalGovernmentCode tenant, PersonKey applicant, CertificateRequest request,
-                 IssuanceChannel channel, String certificateNumber, String pdfSha256, Instant preparedAt, long fee) {
+                 IssuanceChannel channel, String certificateNumber, String pdfSha256, Instant preparedAt, long fee,
+                 boolean test) {
         public Facts {
             Objects.requireNonNull(id);
             Objects.requireNonNull(tenant);
@@ -53,6 +55,12 @@ public sealed interface Issuance permits Issuance.Prepared, Issuance.Issued, Iss
             if (fee < 0) {
                 throw new IllegalArgumentException("negative fee");
             }
+        }
+
+        /** The facts of an issuance outside test mode. */
+        public Facts(IssuanceId id, LocalGovernmentCode tenant, PersonKey applicant, CertificateRequest request,
+                     IssuanceChannel channel, String certificateNumber, String pdfSha256, Instant preparedAt, long fee) {
+            this(id, tenant, applicant, request, channel, certificateNumber, pdfSha256, preparedAt, fee, false);
         }
 
         public CertificateKind kind() {

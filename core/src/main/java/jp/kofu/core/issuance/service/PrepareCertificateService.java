@@ -39,12 +39,16 @@ import jp.kofu.core.suppression.domain.SuppressionDecision;
 import jp.kofu.core.suppression.domain.SuppressionPolicies;
 import jp.kofu.core.suppression.domain.SuppressionPolicy;
 import jp.kofu.core.tenant.domain.TenantSettings;
+import jp.kofu.core.tenant.domain.TestMode;
 import jp.kofu.core.tenant.port.out.TenantSettingsPort;
 
 /**
  * Implements {@link PrepareCertificateUseCase}. Every request's data stays in local variables from the
  * snapshot read to the PDF: the service holds no mutable state, so concurrent requests cannot see each
  * other's data, on one node or several.
+ *
+ * <p>In the tenant's test mode every PDF is watermarked {@value TestMode#WATERMARK} and the issuance is
+ * flagged as a test; the {@code test-mode} policy lets only test residents through.
  */
 public final class PrepareCertificateService implements PrepareCertificateUseCase {
 
@@ -72,7 +76,7 @@ public final class PrepareCertificateService implements PrepareCertificateUseCas
                 .orElseThrow(() -> new IllegalArgumentException("unknown tenant " + command.tenant()));
         Instant at = clock.instant();
         LocalDateTime now = LocalDateTime.ofInstant(at, tenant.zone());
-        Draft draft = replica.read(command.tenant(), snapshot -> draft(snapshot, tenant, command, now));
+        Draft draft = replica.read(command.tenant(), snapshot -> draft(snapshot, tenant, command, now, policies));
         if (draft.refusals != null) {
             return new Refused(draft.refusals);
         }
@@ -81,23 +85,31 @@ public final class PrepareCertificateService implements PrepareCertificateUseCas
         Attestation attestation = new Attestation(certificateNumber, now.toLocalDate(), draft.attestationText,
                 tenant.mayorTitle(), tenant.mayorName(), tenant.kioskMarker());
         CertificateContent content = draft.content.apply(attestation);
-        byte[] pdf = renderer.render(content, new CertificateRendererPort.RenderOptions(command.watermark()));
+        // test mode (工程1試験) marks every page whatever the caller asked, so a test copy can never pass as real
+        boolean test = tenant.testMode().enabled();
+        String watermark = test ? TestMode.WATERMARK : command.watermark();
+        byte[] pdf = renderer.render(content, new CertificateRendererPort.RenderOptions(watermark));
         Issuance.Prepared prepared = new Issuance.Prepared(new Issuance.Facts(IssuanceId.random(), command.tenant(),
                 command.applicant(), command.request(), command.channel(), certificateNumber, sha256(pdf), at,
-                tenant.feeFor(command.request().kind()) * command.request().copies()));
+                tenant.feeFor(command.request().kind()) * command.request().copies(), test));
         history.recordPrepared(prepared);
         return new Ready(prepared, content, pdf);
     }
 
     /** What the snapshot yields: either the refusals, or the content waiting for its attestation. */
-    private record Draft(List<SuppressionDecision.Refused> refusals, String attestationText,
-                         Function<Attestation, CertificateContent> content) {
+    record Draft(List<SuppressionDecision.Refused> refusals, String attestationText,
+                 Function<Attestation, CertificateContent> content) {
         static Draft refused(List<SuppressionDecision.Refused> reasons) {
             return new Draft(reasons, null, null);
         }
     }
 
-    private Draft draft(ReplicaReadPort.Snapshot snapshot, TenantSettings tenant, Command command, LocalDateTime now) {
+    /**
+     * Looks the applicant up in the snapshot and applies the policies; shared with the kiosk menu, which asks
+     * the same question without rendering.
+     */
+    static Draft draft(ReplicaReadPort.Snapshot snapshot, TenantSettings tenant, Command command, LocalDateTime now,
+                       List<SuppressionPolicy> policies) {
         Optional<Resident> found = snapshot.resident(command.applicant());
         if (found.isEmpty()) {
             return Draft.refused(List.of(new SuppressionDecision.Refused(RefusalReason.UNKNOWN_PERSON,
@@ -132,7 +144,7 @@ public final class PrepareCertificateService implements PrepareCertificateUseCas
             flags.addAll(snapshot.suppressionFlags(r.key()));
         }
         SuppressionContext context = new SuppressionContext(tenant, request, applicant, people, flags, seal, tax, year,
-                now, false, command.channel());
+                now, tenant.maintenanceAt(now).isPresent(), command.channel());
         for (SuppressionPolicy policy : policies) {
             if (policy.evaluate(context) instanceof SuppressionDecision.Refused refused) {
                 refusals.add(refused);

@@ -33,6 +33,8 @@ public enum RefusalReason {
     OUT_OF_HOURS("取扱時間外"),
     /** 保守中: the tenant is in a maintenance window. */
     MAINTENANCE("保守中"),
+    /** 試験用住民以外: the tenant is in test mode and the person is not one of its test residents. */
+    NOT_A_TEST_RESIDENT("試験用住民以外"),
     /** 取扱対象外: the kind is not offered by the tenant. */
     KIND_NOT_OFFERED("取扱対象外"),
     /** 世帯外: a requested member is not in the applicant's household. */

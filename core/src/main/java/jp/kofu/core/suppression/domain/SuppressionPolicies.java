@@ -22,8 +22,8 @@ public final class SuppressionPolicies {
     /** All policies in the order they are checked. */
     public static List<SuppressionPolicy> all() {
         return List.of(
-                KIND_OFFERED, MAINTENANCE, SERVICE_HOURS, SUPPORT_MEASURE, STAFF_STOP, REMOVED, MOVE_OUT_PLANNED,
-                UNDER_AGE, SEAL, TAX_YEAR, UNIDENTIFIED_CHARACTER);
+                KIND_OFFERED, MAINTENANCE, SERVICE_HOURS, TEST_MODE, SUPPORT_MEASURE, STAFF_STOP, REMOVED,
+                MOVE_OUT_PLANNED, UNDER_AGE, SEAL, TAX_YEAR, UNIDENTIFIED_CHARACTER);
     }
 
     private static SuppressionPolicy policy(String name, java.util.function.Function<SuppressionContext, SuppressionDecision> f) {
@@ -58,11 +58,28 @@ public final class SuppressionPolicies {
                     ? SuppressionDecision.refuse(RefusalReason.MAINTENANCE, "保守作業中のため停止中です")
                     : SuppressionDecision.ALLOWED);
 
-    /** 取扱時間外: kiosk requests outside the tenant's service hours (staff issuance is not bound by them). */
+    /**
+     * 取扱時間外: kiosk requests outside the tenant's service hours, calendar exceptions included (staff
+     * issuance is not bound by them).
+     */
     public static final SuppressionPolicy SERVICE_HOURS = policy("service-hours", c ->
-            !c.channel().isKiosk() || c.tenant().hours().isOpen(c.now())
+            !c.channel().isKiosk() || c.tenant().isWithinServiceHours(c.now())
                     ? SuppressionDecision.ALLOWED
                     : SuppressionDecision.refuse(RefusalReason.OUT_OF_HOURS, "取扱時間外です"));
+
+    /** 試験モード: while the tenant is in test mode, only its test residents appear on certificates. */
+    public static final SuppressionPolicy TEST_MODE = policy("test-mode", c -> {
+        for (Resident r : c.people()) {
+            if (!c.tenant().testMode().admits(r.key())) {
+                return SuppressionDecision.refuse(RefusalReason.NOT_A_TEST_RESIDENT,
+                        "試験モード中は試験用住民のみ発行できます(宛名番号 " + r.key() + ")");
+            }
+        }
+        return c.tenant().testMode().admits(c.applicant().key())
+                ? SuppressionDecision.ALLOWED
+                : SuppressionDecision.refuse(RefusalReason.NOT_A_TEST_RESIDENT,
+                        "試験モード中は試験用住民のみ発行できます(宛名番号 " + c.applicant().key() + ")");
+    });
 
     /** 支援措置: any person on the certificate under support measures. */
     public static final SuppressionPolicy SUPPORT_MEASURE = flagPolicy("support-measure",

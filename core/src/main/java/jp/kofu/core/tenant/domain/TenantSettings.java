@@ -1,10 +1,14 @@
 package jp.kofu.core.tenant.domain;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jp.kofu.core.certificate.domain.CertificateKind;
@@ -27,6 +31,9 @@ import jp.kofu.core.certificate.domain.CertificateKind;
  * @param kioskMarker the marker printed on kiosk-issued certificates (コンビニ交付の表示)
  * @param taxYearSwitch the day from which the new fiscal year's 所得課税証明書 is offered (年度切替日),
  *     e.g. June 10; before it the previous year is the latest
+ * @param calendarExceptions dates with other hours or closed all day (取扱時間の特例), overriding {@code hours}
+ * @param maintenanceWindows announced planned stops (計画停止)
+ * @param testMode the test mode for the J-LIS connection tests (工程1試験)
  */
 public record TenantSettings(
         LocalGovernmentCode code,
@@ -41,7 +48,10 @@ public record TenantSettings(
         Map<CertificateKind, Integer> minimumAge,
         String blankMarker,
         String kioskMarker,
-        MonthDay taxYearSwitch) {
+        MonthDay taxYearSwitch,
+        List<CalendarException> calendarExceptions,
+        List<MaintenanceWindow> maintenanceWindows,
+        TestMode testMode) {
 
     public TenantSettings {
         if (code == null || name == null || name.isBlank()) {
@@ -58,6 +68,73 @@ public record TenantSettings(
         blankMarker = blankMarker == null ? "【空欄】" : blankMarker;
         kioskMarker = kioskMarker == null ? "" : kioskMarker;
         taxYearSwitch = taxYearSwitch == null ? MonthDay.of(6, 10) : taxYearSwitch;
+        calendarExceptions = calendarExceptions == null ? List.of() : calendarExceptions.stream()
+                .sorted(Comparator.comparing(CalendarException::day)).toList();
+        for (int i = 1; i < calendarExceptions.size(); i++) {
+            if (calendarExceptions.get(i).day().equals(calendarExceptions.get(i - 1).day())) {
+                throw new IllegalArgumentException("two calendar exceptions for " + calendarExceptions.get(i).day());
+            }
+        }
+        maintenanceWindows = maintenanceWindows == null ? List.of() : maintenanceWindows.stream()
+                .sorted(Comparator.comparing(MaintenanceWindow::from)).toList();
+        testMode = testMode == null ? TestMode.OFF : testMode;
+    }
+
+    /**
+     * Settings without calendar exceptions or maintenance windows, test mode off: the shape settings had
+     * before those existed.
+     */
+    public TenantSettings(LocalGovernmentCode code, String name, String mayorTitle, String mayorName, ZoneId zone,
+                          ServiceHours hours, Map<CertificateKind, Long> fees, Set<CertificateKind> enabledKinds,
+                          boolean individualNumberOnJuminhyo, Map<CertificateKind, Integer> minimumAge,
+                          String blankMarker, String kioskMarker, MonthDay taxYearSwitch) {
+        this(code, name, mayorTitle, mayorName, zone, hours, fees, enabledKinds, individualNumberOnJuminhyo,
+                minimumAge, blankMarker, kioskMarker, taxYearSwitch, List.of(), List.of(), TestMode.OFF);
+    }
+
+    /** The same settings with another calendar, maintenance plan and test mode. */
+    public TenantSettings withCalendar(List<CalendarException> exceptions, List<MaintenanceWindow> maintenance,
+                                       TestMode mode) {
+        return new TenantSettings(code, name, mayorTitle, mayorName, zone, hours, fees, enabledKinds,
+                individualNumberOnJuminhyo, minimumAge, blankMarker, kioskMarker, taxYearSwitch, exceptions,
+                maintenance, mode);
+    }
+
+    /** The same settings with other regular service hours. */
+    public TenantSettings withHours(ServiceHours newHours) {
+        return new TenantSettings(code, name, mayorTitle, mayorName, zone, newHours, fees, enabledKinds,
+                individualNumberOnJuminhyo, minimumAge, blankMarker, kioskMarker, taxYearSwitch, calendarExceptions,
+                maintenanceWindows, testMode);
+    }
+
+    /** The maintenance window in force at that local moment, if any. */
+    public Optional<MaintenanceWindow> maintenanceAt(LocalDateTime at) {
+        return maintenanceWindows.stream().filter(w -> w.covers(at)).findFirst();
+    }
+
+    /** The calendar exception of that date, if any. */
+    public Optional<CalendarException> exceptionOn(LocalDate day) {
+        return calendarExceptions.stream().filter(e -> e.day().equals(day)).findFirst();
+    }
+
+    /**
+     * Whether that local moment is within the service hours: the exception of the day if there is one,
+     * else the regular hours and closed days. Maintenance is separate ({@link #availability}).
+     */
+    public boolean isWithinServiceHours(LocalDateTime at) {
+        return exceptionOn(at.toLocalDate()).map(e -> e.isOpen(at)).orElseGet(() -> hours.isOpen(at));
+    }
+
+    /** Whether the kiosk service is available at that local moment: maintenance first, then the hours. */
+    public ServiceAvailability availability(LocalDateTime at) {
+        Optional<MaintenanceWindow> window = maintenanceAt(at);
+        if (window.isPresent()) {
+            return new ServiceAvailability.InMaintenance(window.get());
+        }
+        if (isWithinServiceHours(at)) {
+            return ServiceAvailability.OPEN;
+        }
+        return new ServiceAvailability.OutOfHours(exceptionOn(at.toLocalDate()).map(CalendarException::notice).orElse(""));
     }
 
     /** The latest fiscal year (年度) offered on the day: this year from the switch day on, else last year. */

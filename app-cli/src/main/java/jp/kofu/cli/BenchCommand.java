@@ -1,0 +1,431 @@
+package jp.kofu.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Injector;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+import jp.kofu.adapters.jlis.PdfCertificateRenderer;
+import jp.kofu.adapters.jlis.jpki.TestPki;
+import jp.kofu.cli.generate.SyntheticTown;
+import jp.kofu.cli.generate.SyntheticTownGenerator;
+import jp.kofu.cli.generate.TestPkiWriter;
+import jp.kofu.cli.kiosk.IssueLoad;
+import jp.kofu.cli.kiosk.KioskClient;
+import jp.kofu.cli.kiosk.ReplicaChurn;
+import jp.kofu.cli.kiosk.ResidentOracle;
+import jp.kofu.core.certificate.domain.Attestation;
+import jp.kofu.core.certificate.domain.CertificateContent;
+import jp.kofu.core.certificate.domain.CertificateKind;
+import jp.kofu.core.certificate.domain.CertificateRequest;
+import jp.kofu.core.certificate.port.out.CertificateRendererPort;
+import jp.kofu.core.certificate.service.ContentAssembler;
+import jp.kofu.core.gaiji.domain.PrintedText;
+import jp.kofu.core.replica.domain.Household;
+import jp.kofu.core.replica.domain.HouseholdId;
+import jp.kofu.core.replica.domain.PersonKey;
+import jp.kofu.core.replica.domain.Resident;
+import jp.kofu.core.replica.domain.ResidentStatus;
+import jp.kofu.core.replica.port.out.ReplicaWritePort;
+import jp.kofu.core.sync.domain.BatchFile;
+import jp.kofu.core.sync.domain.BatchKind;
+import jp.kofu.core.sync.domain.BatchManifest;
+import jp.kofu.core.sync.domain.SourceSystem;
+import jp.kofu.core.tenant.domain.LocalGovernmentCode;
+import jp.kofu.core.tenant.domain.ServiceHours;
+import jp.kofu.core.tenant.domain.TenantSettings;
+import jp.kofu.core.tenant.port.out.TenantSettingsPort;
+import jp.kofu.server.http.KofuServer;
+import jp.kofu.server.wiring.KioskConfig;
+import jp.kofu.server.wiring.Kofu;
+import jp.kofu.server.wiring.KofuConfig;
+
+/** {@code kofu bench}: benchmarks that print their figures and the baseline measured in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: issue (kiosks over HTTP); render and load are not built yet.",
+        subcommands = {BenchCommand.Issue.class, BenchCommand.Render.class, BenchCommand.Load.class})
+final class BenchCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (issue, render, load)");
+    }
+
+    /** A benchmark not built yet: one line, exit 2. */
+    abstract static class NotYet implements Callable<Integer> {
+        @Parameters(arity = "0..*", hidden = true)
+        List<String> arguments;
+
+        @Unmatched
+        List<String> unmatched;
+
+        private final CliEnvironment environment;
+
+        NotYet(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        abstract String name();
+
+        @Override
+        public Integer call() {
+            environment.err().println("kofu bench " + name() + ": not built yet (comes with the "
+                    + ("render".equals(name()) ? "certificates" : "data-sync") + " issue)");
+            return Cli.USAGE;
+        }
+    }
+
+    @Command(name = "render", description = "Render-only benchmark (not built yet).")
+    static final class Render extends NotYet {
+        @Inject
+        Render(CliEnvironment e) {
+            super(e);
+        }
+
+        @Override
+        String name() {
+            return "render";
+        }
+    }
+
+    @Command(name = "load", description = "Bulk-load benchmark (not built yet).")
+    static final class Load extends NotYet {
+        @Inject
+        Load(CliEnvironment e) {
+            super(e);
+        }
+
+        @Override
+        String name() {
+            return "load";
+        }
+    }
+
+    /**
+     * {@code kofu bench issue}: simulated kiosks over HTTP with JPKI signing; throughput, latency percentiles,
+     * errors and the misissuance count, and the render-only ceiling measured in the same run.
+     */
+    @Command(name = "issue", mixinStandardHelpOptions = true,
+            description = {"Run simulated kiosks over HTTP (challenge, JPKI-signed authenticate, prepare, complete) and",
+                    "print throughput, p50/p95/p99, errors, the misissuance count (every PDF is checked against the",
+                    "authenticated cardholder) and the render-only throughput as the ceiling, all in one run.",
+                    "Without --server it generates a fresh town, loads it into a new embedded database and starts",
+                    "its own server (open all day) on a free port of 127.0.0.1."})
+    static final class Issue implements Callable<Integer> {
+
+        @Option(names = "--server", paramLabel = "URL", description = "Load a running server (needs --cards).")
+        URI server;
+
+        @Option(names = "--cards", paramLabel = "DIR", description = "The pki directory of kofu generate (with --server).")
+        Path cardsDir;
+
+        @Option(names = "--tenant", defaultValue = "402036", paramLabel = "CODE", converter = Options.TenantConverter.class,
+                description = "Tenant of the own town (default ${DEFAULT-VALUE}).")
+        LocalGovernmentCode tenant;
+
+        @Option(names = "--kiosks", defaultValue = "32", description = "Concurrent kiosks (default ${DEFAULT-VALUE}).")
+        int kiosks;
+
+        @Option(names = "--duration", defaultValue = "60s", converter = Durations.class, paramLabel = "D",
+                description = "Measured run (default ${DEFAULT-VALUE}).")
+        Duration duration;
+
+        @Option(names = "--warmup", defaultValue = "10s", converter = Durations.class, paramLabel = "D",
+                description = "Unmeasured run first (default ${DEFAULT-VALUE}).")
+        Duration warmup;
+
+        @Option(names = "--render-duration", defaultValue = "15s", converter = Durations.class, paramLabel = "D",
+                description = "Render-only measurement (default ${DEFAULT-VALUE}).")
+        Duration renderDuration;
+
+        @Option(names = "--residents", defaultValue = "3000", description = "Residents of the own town (default ${DEFAULT-VALUE}).")
+        int residents;
+
+        @Option(names = "--card-count", defaultValue = "400", description = "Test cards of the own town (default ${DEFAULT-VALUE}).")
+        int cardCount;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the own town (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--kinds", defaultValue = "juminhyo", split = ",", converter = Options.KindConverter.class,
+                paramLabel = "KIND", description = "Kinds asked for in turn (default ${DEFAULT-VALUE}).")
+        List<CertificateKind> kinds;
+
+        @Option(names = "--cancel-rate", defaultValue = "0.05", description = "Share cancelled by the resident (default ${DEFAULT-VALUE}).")
+        double cancelRate;
+
+        @Option(names = "--abandon-rate", defaultValue = "0.02", description = "Share never answered (default ${DEFAULT-VALUE}).")
+        double abandonRate;
+
+        @Option(names = "--churn-interval", converter = Durations.class, paramLabel = "D",
+                description = "Own town only: swap names and addresses of residents in the replica at this interval while kiosks run.")
+        Duration churnInterval;
+
+        @Option(names = "--work", paramLabel = "DIR", description = "Own town only: where town, pki and database go (default: a new temporary directory).")
+        Path work;
+
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        private final CliEnvironment environment;
+
+        @Inject
+        Issue(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if ((server == null) != (cardsDir == null)) {
+                throw new UsageException("kofu bench issue: --server and --cards go together");
+            }
+            if (kiosks < 1 || kiosks > 1024) {
+                throw new UsageException("kofu bench issue: --kiosks must be 1 to 1024");
+            }
+            return server != null ? againstServer() : ownServer();
+        }
+
+        private int againstServer() throws Exception {
+            Path pki = Options.absolute(cardsDir);
+            Properties props = new Properties();
+            try (var in = Files.newInputStream(pki.resolve("town.properties"))) {
+                props.load(in);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new BadInputException(pki + ": no town.properties (not a pki directory of kofu generate)");
+            }
+            LocalGovernmentCode code = LocalGovernmentCode.parse(props.getProperty("tenant"));
+            environment.err().println("regenerating the town of " + pki + " for the oracle …");
+            SyntheticTown town = new SyntheticTownGenerator().generate(code, Integer.parseInt(props.getProperty("residents")),
+                    Long.parseLong(props.getProperty("seed")), LocalDate.parse(props.getProperty("referenceDate")));
+            ResidentOracle oracle = new ResidentOracle(town.content(), town.taxYear());
+            List<IssueLoad.Holder> holders = holders(pki);
+            return measure(new KioskClient(KioskClient.newHttpClient(), server, code.value(), "0000000", "40"), holders,
+                    oracle, town, TenantSettings.defaultsFor(code), null);
+        }
+
+        private int ownServer() throws Exception {
+            Path dir = work != null ? Files.createDirectories(Options.absolute(work)) : Files.createTempDirectory("kofu-bench-");
+            LocalDate today = LocalDate.now(environment.clock().withZone(ZoneId.of("Asia/Tokyo")));
+            environment.err().printf("generating a town of %,d residents and %,d test cards in %s …%n", residents, cardCount, dir);
+            SyntheticTown town = new SyntheticTownGenerator().generate(tenant, residents, seed, today);
+            Path pki = TestPkiWriter.write(town, dir, cardCount, environment.clock().instant());
+            KioskConfig kiosk = KioskConfig.defaults().trusting(List.of(pki.resolve("test-ca.pem")), List.of(pki.resolve("test-ca.crl")));
+            String url = "jdbc:h2:file:" + dir.resolve("db/kofu");
+            Injector kofu = Kofu.injector(new KofuConfig(url, 0, kiosk), environment.clock());
+            // the benchmark runs whatever the hour: its own tenant is open all day
+            TenantSettings settings = TenantSettings.defaultsFor(tenant)
+                    .withHours(new ServiceHours(LocalTime.MIN, LocalTime.MAX, Set.of()));
+            kofu.getInstance(TenantSettingsPort.class).save(settings);
+            java.time.Instant at = environment.clock().instant();
+            kofu.getInstance(ReplicaWritePort.class).replaceAll(tenant, List.of(
+                    new BatchManifest(tenant, SourceSystem.JUKIKI, 1, BatchKind.FULL, at, List.of(file("residents"))),
+                    new BatchManifest(tenant, SourceSystem.TAX, 1, BatchKind.FULL, at, List.of(file("tax_records")))),
+                    town.content());
+            ResidentOracle oracle = new ResidentOracle(town.content(), town.taxYear());
+            try (KofuServer kofuServer = kofu.getInstance(KofuServer.class)) {
+                int port = kofuServer.start();
+                ReplicaChurn churn = churnInterval == null ? null : new ReplicaChurn(kofu.getInstance(ReplicaWritePort.class),
+                        tenant, town.content(), 1, oracle, environment.clock(), seed, Math.max(1, residents / 50));
+                return measure(new KioskClient(KioskClient.newHttpClient(), URI.create("http://127.0.0.1:" + port),
+                        tenant.value(), "0000000", "40"), holders(pki), oracle, town, settings, churn);
+            }
+        }
+
+        private static BatchFile file(String entity) {
+            return new BatchFile(entity + ".csv", entity, 0, "0".repeat(64));
+        }
+
+        private static List<IssueLoad.Holder> holders(Path pki) throws IOException {
+            List<IssueLoad.Holder> holders = new ArrayList<>();
+            for (TestPkiWriter.CardFile f : TestPkiWriter.cards(pki)) {
+                holders.add(new IssueLoad.Holder(TestPki.readPkcs12(Files.readAllBytes(f.file())), new PersonKey(f.person())));
+            }
+            if (holders.isEmpty()) {
+                throw new BadInputException(pki + "/cards.tsv: no test card");
+            }
+            return holders;
+        }
+
+        private int measure(KioskClient client, List<IssueLoad.Holder> holders, ResidentOracle oracle, SyntheticTown town,
+                            TenantSettings settings, ReplicaChurn churn) throws Exception {
+            IssueLoad load = new IssueLoad(client, holders, oracle, environment.clock());
+            environment.err().printf("warming up for %s with %d kiosks …%n", warmup, kiosks);
+            load.run(new IssueLoad.Settings(kiosks, warmup, 0, cancelRate, abandonRate, kinds), seed + 1);
+            environment.err().printf("measuring for %s with %d kiosks%s …%n", duration, kiosks,
+                    churn == null ? "" : ", replica churn every " + churnInterval);
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread churner = churn == null ? null : churner(churn, running);
+            IssueLoad.Result r;
+            try {
+                r = load.run(new IssueLoad.Settings(kiosks, duration, 0, cancelRate, abandonRate, kinds), seed + 2);
+            } finally {
+                if (churner != null) {
+                    running.set(false);
+                    churner.join();
+                }
+            }
+            double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            environment.err().printf("measuring render-only for %s …%n", renderDuration);
+            RenderCeiling ceiling = renderOnly(town, settings, holders);
+            report(r, ceiling, loadAverage);
+            return r.misissued() == 0 ? Cli.OK : Cli.REFUSED;
+        }
+
+        /** Stopped by the flag, never by an interrupt: an interrupt inside a write closes H2's file channel. */
+        private Thread churner(ReplicaChurn churn, java.util.concurrent.atomic.AtomicBoolean running) {
+            Thread t = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        Thread.sleep(churnInterval.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    churn.round();
+                }
+            }, "bench-churn");
+            t.setDaemon(true);
+            t.start();
+            return t;
+        }
+
+        /** Render-only throughput with as many threads as cores, over the cardholders' 住民票. */
+        record RenderCeiling(long documents, double seconds, int threads) {
+            double throughput() {
+                return documents / seconds;
+            }
+        }
+
+        private RenderCeiling renderOnly(SyntheticTown town, TenantSettings settings, List<IssueLoad.Holder> holders)
+                throws InterruptedException {
+            Map<HouseholdId, List<Resident>> members = new HashMap<>();
+            for (Resident r : town.content().residents()) {
+                members.computeIfAbsent(r.household(), h -> new ArrayList<>()).add(r);
+            }
+            Map<HouseholdId, Household> households = new HashMap<>();
+            town.content().households().forEach(h -> households.put(h.id(), h));
+            List<CertificateContent> contents = new ArrayList<>();
+            Attestation attestation = new Attestation("402036-00000001", town.referenceDate(),
+                    ContentAssembler.JUMINHYO_WHOLE_HOUSEHOLD_TEXT, settings.mayorTitle(), settings.mayorName(),
+                    settings.kioskMarker());
+            for (IssueLoad.Holder h : holders.subList(0, Math.min(200, holders.size()))) {
+                Resident r = town.resident(h.person()).orElse(null);
+                if (r == null || r.status() == ResidentStatus.REMOVED || r.hasUnidentifiedCharacters()) {
+                    continue;
+                }
+                List<Resident> people = ContentAssembler.juminhyoPeople(CertificateRequest.Juminhyo.wholeHousehold(),
+                        members.getOrDefault(r.household(), List.of(r)));
+                if (people.stream().anyMatch(Resident::hasUnidentifiedCharacters)) {
+                    continue;
+                }
+                PrintedText head = households.containsKey(r.household()) ? households.get(r.household()).headName() : PrintedText.EMPTY;
+                contents.add(ContentAssembler.juminhyo(settings, CertificateRequest.Juminhyo.wholeHousehold(), r, head,
+                        people, attestation));
+            }
+            CertificateRendererPort renderer = PdfCertificateRenderer.withBundledFont();
+            int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+            for (int i = 0; i < 50; i++) {
+                renderer.render(contents.get(i % contents.size()), CertificateRendererPort.RenderOptions.plain());
+            }
+            LongAdder documents = new LongAdder();
+            long deadline = System.nanoTime() + renderDuration.toNanos();
+            CountDownLatch done = new CountDownLatch(threads);
+            long start = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                Thread th = new Thread(() -> {
+                    int i = offset;
+                    while (System.nanoTime() < deadline) {
+                        renderer.render(contents.get(i++ % contents.size()), CertificateRendererPort.RenderOptions.plain());
+                        documents.increment();
+                    }
+                    done.countDown();
+                }, "render-" + t);
+                th.setDaemon(true);
+                th.start();
+            }
+            done.await();
+            return new RenderCeiling(documents.sum(), (System.nanoTime() - start) / 1e9, threads);
+        }
+
+        private void report(IssueLoad.Result r, RenderCeiling ceiling, double loadAverage) throws IOException {
+            double ratio = r.throughput() / ceiling.throughput();
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("kiosks", kiosks);
+                doc.put("seconds", round(r.seconds()));
+                doc.put("prepared", r.prepared());
+                doc.put("issued", r.issued());
+                doc.put("cancelled", r.cancelled());
+                doc.put("abandoned", r.abandoned());
+                doc.put("refused", r.refused());
+                doc.put("errors", r.errors());
+                doc.put("errorKinds", r.errorKinds());
+                doc.put("misissued", r.misissued());
+                doc.put("throughputPerSecond", round(r.throughput()));
+                doc.put("prepareMillis", percentiles(r.prepareMillis()));
+                doc.put("flowMillis", percentiles(r.flowMillis()));
+                doc.put("renderOnlyPerSecond", round(ceiling.throughput()));
+                doc.put("renderOnlyThreads", ceiling.threads());
+                doc.put("ratioToRenderOnly", round(ratio));
+                doc.put("loadAverage", round(loadAverage));
+                doc.put("cores", Runtime.getRuntime().availableProcessors());
+                environment.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+                return;
+            }
+            var out = environment.out();
+            out.printf("kofu bench issue: %d kiosks for %.1f s%n", kiosks, r.seconds());
+            out.printf("  prepared %,d (issued %,d, cancelled %,d, left unanswered %,d), refused %,d, errors %,d%n",
+                    r.prepared(), r.issued(), r.cancelled(), r.abandoned(), r.refused(), r.errors());
+            r.errorKinds().forEach((k, v) -> out.printf("    error %s: %,d%n", k, v));
+            out.printf("  misissued: %d (of %,d PDFs checked against the authenticated cardholder)%n", r.misissued(), r.prepared());
+            out.printf("  throughput: %.1f certificates/s%n", r.throughput());
+            out.printf("  prepare latency ms: p50 %.1f  p95 %.1f  p99 %.1f%n", IssueLoad.Result.percentile(r.prepareMillis(), 50),
+                    IssueLoad.Result.percentile(r.prepareMillis(), 95), IssueLoad.Result.percentile(r.prepareMillis(), 99));
+            out.printf("  whole flow ms:      p50 %.1f  p95 %.1f  p99 %.1f%n", IssueLoad.Result.percentile(r.flowMillis(), 50),
+                    IssueLoad.Result.percentile(r.flowMillis(), 95), IssueLoad.Result.percentile(r.flowMillis(), 99));
+            out.printf("  render-only ceiling: %.1f certificates/s (%d threads) → issuance at %.0f%% of it%n",
+                    ceiling.throughput(), ceiling.threads(), ratio * 100);
+            out.printf("  machine: %d cores, load average %.2f%n", Runtime.getRuntime().availableProcessors(), loadAverage);
+        }
+
+        private static Map<String, Double> percentiles(List<Double> sorted) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            for (int p : new int[] {50, 95, 99}) {
+                m.put("p" + p, round(IssueLoad.Result.percentile(sorted, p)));
+            }
+            return m;
+        }
+
+        private static double round(double d) {
+            return Math.round(d * 10) / 10.0;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package jp.kofu.cli.kiosk;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import jp.kofu.adapters.jlis.jpki.TestPki;
+import jp.kofu.core.certificate.domain.CertificateKind;
+import jp.kofu.core.replica.domain.PersonKey;
+
+/**
+ * The kiosk load (キオスク負荷): N simulated kiosks, each in its own store, walk the whole flow over HTTP with
+ * JPKI signing — challenge, authenticate, prepare, then printed (paid), cancelled, or no answer at all (left
+ * to the timeout) — for a duration or a number of issuances. Every returned PDF is checked by the
+ * {@link ResidentOracle} against the authenticated cardholder; the count of failures is the misissuance
+ * count. Bounded: it stops by itself.
+ */
+public final class IssueLoad {
+
+    /** A test card and the 宛名番号 its link names. */
+    public record Holder(TestPki.Card card, PersonKey person) {
+        public Holder {
+            Objects.requireNonNull(card);
+            Objects.requireNonNull(person);
+        }
+    }
+
+    /**
+     * @param kiosks concurrent kiosks
+     * @param duration how long to run (the run also stops after {@code maxIssuances})
+     * @param maxIssuances stop after this many prepared certificates (0: no limit)
+     * @param cancelRate share of prepared certificates the resident cancels
+     * @param abandonRate share never answered (voided later by the server's timeout)
+     * @param kinds the kinds asked for, in turn
+     */
+    public record Settings(int kiosks, Duration duration, long maxIssuances, double cancelRate, double abandonRate,
+                           List<CertificateKind> kinds) {
+        public Settings {
+            if (kiosks < 1) {
+                throw new IllegalArgumentException("at least one kiosk");
+            }
+            kinds = List.copyOf(kinds);
+        }
+    }
+
+    /**
+     * What a run measured.
+     *
+     * @param prepared certificates prepared (PDF received)
+     * @param issued completed as printed and paid
+     * @param cancelled completed as cancelled
+     * @param abandoned left without an answer
+     * @param refused suppressed or refused answers (business answers, not errors)
+     * @param errors failed calls (transport errors, 4xx/5xx)
+     * @param misissued PDFs that were not the authenticated cardholder's
+     * @param seconds wall time of the run
+     * @param prepareMillis latency of each prepare call
+     * @param flowMillis latency of each whole flow (challenge to answer)
+     * @param errorKinds counts of error kinds
+     */
+    public record Result(long prepared, long issued, long cancelled, long abandoned, long refused, long errors,
+                         long misissued, double seconds, List<Double> prepareMillis, List<Double> flowMillis,
+                         Map<String, Long> errorKinds) {
+        public double throughput() {
+            return seconds == 0 ? 0 : prepared / seconds;
+        }
+
+        public static double percentile(List<Double> sorted, double p) {
+            if (sorted.isEmpty()) {
+                return Double.NaN;
+            }
+            int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+        }
+    }
+
+    private final KioskClient client;
+    private final List<Holder> holders;
+    private final ResidentOracle oracle;
+    private final Clock clock;
+
+    public IssueLoad(KioskClient client, List<Holder> holders, ResidentOracle oracle, Clock clock) {
+        if (holders.isEmpty()) {
+            throw new IllegalArgumentException("no test card to load with");
+        }
+        this.client = client;
+        this.holders = List.copyOf(holders);
+        this.oracle = oracle;
+        this.clock = clock;
+    }
+
+    /** Runs the load and waits for every kiosk to finish. */
+    public Result run(Settings settings, long seed) throws InterruptedException {
+        LongAdder prepared = new LongAdder();
+        LongAdder issued = new LongAdder();
+        LongAdder cancelled = new LongAdder();
+        LongAdder abandoned = new LongAdder();
+        LongAdder refused = new LongAdder();
+        LongAdder errors = new LongAdder();
+        LongAdder misissued = new LongAdder();
+        AtomicLong budget = new AtomicLong(settings.maxIssuances() > 0 ? settings.maxIssuances() : Long.MAX_VALUE);
+        Map<String, Long> errorKinds = new ConcurrentHashMap<>();
+        List<Double> prepareMillis = Collections.synchronizedList(new ArrayList<>());
+        List<Double> flowMillis = Collections.synchronizedList(new ArrayList<>());
+        long deadline = System.nanoTime() + settings.duration().toNanos();
+        CountDownLatch done = new CountDownLatch(settings.kiosks());
+        long started = System.nanoTime();
+        for (int k = 0; k < settings.kiosks(); k++) {
+            int kioskNo = k;
+            KioskClient kiosk = client.atStore(String.format("S%07d", kioskNo + 1), String.format("%02d", 1 + kioskNo % 47));
+            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + kioskNo);
+            Thread t = new Thread(() -> {
+                try {
+                    int turn = 0;
+                    while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
+                        Holder h = holders.get(random.nextInt(holders.size()));
+                        CertificateKind kind = settings.kinds().get((kioskNo + turn++) % settings.kinds().size());
+                        try {
+                            flow(kiosk, h, kind, random, settings, prepared, issued, cancelled, abandoned, refused,
+                                    misissued, prepareMillis, flowMillis);
+                        } catch (FlowError e) {
+                            errors.increment();
+                            errorKinds.merge(e.getMessage(), 1L, Long::sum);
+                        } catch (IOException e) {
+                            errors.increment();
+                            errorKinds.merge("transport " + e.getClass().getSimpleName(), 1L, Long::sum);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            }, "kiosk-" + kioskNo);
+            t.setDaemon(true);
+            t.start();
+        }
+        done.await();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<Double> p = new ArrayList<>(prepareMillis);
+        List<Double> f = new ArrayList<>(flowMillis);
+        Collections.sort(p);
+        Collections.sort(f);
+        return new Result(prepared.sum(), issued.sum(), cancelled.sum(), abandoned.sum(), refused.sum(), errors.sum(),
+                misissued.sum(), seconds, p, f, new TreeMap<>(errorKinds));
+    }
+
+    /** An answer that is neither the expected one nor a business refusal. */
+    private static final class FlowError extends Exception {
+        FlowError(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    private void flow(KioskClient kiosk, Holder h, CertificateKind kind, SplittableRandom random, Settings settings,
+                      LongAdder prepared, LongAdder issued, LongAdder cancelled, LongAdder abandoned, LongAdder refused,
+                      LongAdder misissued, List<Double> prepareMillis, List<Double> flowMillis)
+            throws IOException, InterruptedException, FlowError {
+        long t0 = System.nanoTime();
+        Instant start = clock.instant();
+        KioskClient.Reply auth = kiosk.authenticate(h.card());
+        if (!"authenticated".equals(auth.result())) {
+            throw new FlowError("authenticate " + auth.status() + " " + auth.result() + " " + auth.text("code"));
+        }
+        String session = auth.text("session");
+        long t1 = System.nanoTime();
+        KioskClient.Reply prep = kiosk.call("prepare", kiosk.body("session", session, "kind", kind.cliName()));
+        long t2 = System.nanoTime();
+        Instant end = clock.instant();
+        if ("refused".equals(prep.result())) {
+            refused.increment();
+            return;
+        }
+        if (!"prepared".equals(prep.result())) {
+            throw new FlowError("prepare " + prep.status() + " " + prep.result());
+        }
+        prepared.increment();
+        prepareMillis.add((t2 - t1) / 1e6);
+        if (!oracle.isCardholders(h.person(), kind, KioskClient.pdf(prep), start, end)) {
+            misissued.increment();
+        }
+        double roll = random.nextDouble();
+        if (roll < settings.abandonRate()) {
+            abandoned.increment();
+            flowMillis.add((System.nanoTime() - t0) / 1e6);
+            return;
+        }
+        boolean cancel = roll < settings.abandonRate() + settings.cancelRate();
+        KioskClient.Reply complete = kiosk.call("complete", kiosk.body("session", session,
+                "issuanceId", prep.text("issuanceId"), "outcome", cancel ? "cancelled" : "printed",
+                "feePaid", cancel ? 0 : prep.json().path("fee").asLong()));
+        flowMillis.add((System.nanoTime() - t0) / 1e6);
+        String expected = cancel ? "voided" : "issued";
+        if (!expected.equals(complete.result())) {
+            throw new FlowError("complete " + complete.status() + " " + complete.result());
+        }
+        (cancel ? cancelled : issued).increment();
+    }
+}
