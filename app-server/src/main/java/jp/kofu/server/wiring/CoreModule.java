@@ -5,10 +5,26 @@ import java.time.Clock;
 import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
 
+import jp.kofu.core.gaiji.port.in.ApplyCorrespondenceTableUseCase;
+import jp.kofu.core.gaiji.port.in.DetectUnidentifiedCharactersUseCase;
+import jp.kofu.core.gaiji.port.in.PreviewCertificateUseCase;
+import jp.kofu.core.gaiji.port.in.ProposeIdentificationUseCase;
+import jp.kofu.core.gaiji.port.in.RenderIdentificationSheetUseCase;
+import jp.kofu.core.gaiji.port.in.ScanCharactersUseCase;
+import jp.kofu.core.gaiji.service.ApplyCorrespondenceTableService;
+import jp.kofu.core.gaiji.service.DetectUnidentifiedCharactersService;
+import jp.kofu.core.gaiji.service.PreviewCertificateService;
+import jp.kofu.core.gaiji.service.ProposeIdentificationService;
+import jp.kofu.core.gaiji.service.RenderIdentificationSheetService;
+import jp.kofu.core.gaiji.service.ScanCharactersService;
 import jp.kofu.core.issuance.port.in.CompleteIssuanceUseCase;
+import jp.kofu.core.issuance.port.in.KioskIssuanceUseCase;
 import jp.kofu.core.issuance.port.in.PrepareCertificateUseCase;
+import jp.kofu.core.issuance.port.in.VerifyHistoryChainUseCase;
 import jp.kofu.core.issuance.service.CompleteIssuanceService;
+import jp.kofu.core.issuance.service.KioskIssuanceService;
 import jp.kofu.core.issuance.service.PrepareCertificateService;
+import jp.kofu.core.issuance.service.VerifyHistoryChainService;
 import jp.kofu.core.sync.port.in.LoadInitialReplicaUseCase;
 import jp.kofu.core.sync.port.out.BatchManifestPort;
 import jp.kofu.core.sync.service.LoadInitialReplicaService;
@@ -30,8 +46,16 @@ public final class CoreModule extends AbstractModule {
         bind(Clock.class).toInstance(clock);
         bind(PrepareCertificateUseCase.class).to(PrepareCertificateService.class).in(Scopes.SINGLETON);
         bind(CompleteIssuanceUseCase.class).to(CompleteIssuanceService.class).in(Scopes.SINGLETON);
+        bind(KioskIssuanceUseCase.class).to(KioskIssuanceService.class).in(Scopes.SINGLETON);
+        bind(VerifyHistoryChainUseCase.class).to(VerifyHistoryChainService.class).in(Scopes.SINGLETON);
         bind(LoadInitialReplicaUseCase.class).to(LoadInitialReplicaService.class).in(Scopes.SINGLETON);
         bind(BatchManifestPort.class).to(JsonBatchManifestCodec.class).in(Scopes.SINGLETON);
         bind(AlarmPort.class).to(InMemoryAlarms.class).in(Scopes.SINGLETON);
+        bind(ScanCharactersUseCase.class).to(ScanCharactersService.class).in(Scopes.SINGLETON);
+        bind(ProposeIdentificationUseCase.class).to(ProposeIdentificationService.class).in(Scopes.SINGLETON);
+        bind(ApplyCorrespondenceTableUseCase.class).to(ApplyCorrespondenceTableService.class).in(Scopes.SINGLETON);
+        bind(DetectUnidentifiedCharactersUseCase.class).to(DetectUnidentifiedCharactersService.class).in(Scopes.SINGLETON);
+        bind(PreviewCertificateUseCase.class).to(PreviewCertificateService.class).in(Scopes.SINGLETON);
+        bind(RenderIdentificationSheetUseCase.class).to(RenderIdentificationSheetService.class).in(Scopes.SINGLETON);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 
+import jp.kofu.core.gaiji.port.in.DetectUnidentifiedCharactersUseCase;
 import jp.kofu.core.replica.domain.ReplicaContent;
 import jp.kofu.core.replica.port.out.ReplicaWritePort;
 import jp.kofu.core.sync.domain.BatchFile;
@@ -30,9 +31,15 @@ public final class LoadInitialReplicaService implements LoadInitialReplicaUseCas
     private final BatchManifestPort manifests;
     private final Map<SourceSystem, BatchReaderPort> readers = new EnumMap<>(SourceSystem.class);
     private final ReplicaWritePort replica;
+    private final DetectUnidentifiedCharactersUseCase characters;
 
+    /**
+     * @param characters applies the tenant's correspondence table (対照表) to the loaded content before it is
+     *     written, and raises an alarm per vendor code that stays unidentified (未同定外字) afterwards
+     */
     @Inject
-    public LoadInitialReplicaService(BatchManifestPort manifests, Set<BatchReaderPort> readers, ReplicaWritePort replica) {
+    public LoadInitialReplicaService(BatchManifestPort manifests, Set<BatchReaderPort> readers, ReplicaWritePort replica,
+                                     DetectUnidentifiedCharactersUseCase characters) {
         this.manifests = manifests;
         for (BatchReaderPort reader : readers) {
             if (this.readers.put(reader.source(), reader) != null) {
@@ -40,6 +47,7 @@ public final class LoadInitialReplicaService implements LoadInitialReplicaUseCas
             }
         }
         this.replica = replica;
+        this.characters = characters;
     }
 
     @Override
@@ -85,9 +93,11 @@ public final class LoadInitialReplicaService implements LoadInitialReplicaUseCas
         if (!problems.isEmpty()) {
             throw new BatchRejectedException(problems);
         }
+        content = characters.convert(command.tenant(), content);
         long parsedAt = System.nanoTime();
         replica.replaceAll(command.tenant(), loaded, content);
         long writtenAt = System.nanoTime();
+        characters.detect(command.tenant());
         Map<SourceSystem, Long> sequences = new EnumMap<>(SourceSystem.class);
         loaded.forEach(m -> sequences.put(m.source(), m.sequence()));
         return new Report(sequences, perEntity, Duration.ofNanos(parsedAt - start), Duration.ofNanos(writtenAt - parsedAt));

@@ -34,7 +34,10 @@ import jp.kofu.core.sync.domain.SourceSystem;
 import jp.kofu.core.sync.port.in.LoadInitialReplicaUseCase;
 import jp.kofu.core.sync.port.out.BatchManifestPort;
 import jp.kofu.core.sync.port.out.BatchReaderPort;
-import jp.kofu.core.testing.InMemoryReplica;
+import jp.kofu.core.gaiji.service.DetectUnidentifiedCharactersService;
+import jp.kofu.core.testing.InMemoryCorrespondenceTables;
+import jp.kofu.core.testing.InMemoryReplicaTexts;
+import jp.kofu.core.testing.RecordingAlarms;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 
 class LoadInitialReplicaServiceTest {
@@ -43,7 +46,10 @@ class LoadInitialReplicaServiceTest {
     Path root;
 
     private final Map<Path, BatchManifest> manifests = new HashMap<>();
-    private final InMemoryReplica replica = new InMemoryReplica();
+    private final InMemoryReplicaTexts replica = new InMemoryReplicaTexts();
+    private final RecordingAlarms alarms = new RecordingAlarms();
+    private final DetectUnidentifiedCharactersService characters = new DetectUnidentifiedCharactersService(
+            new InMemoryCorrespondenceTables(), replica, alarms, java.time.Clock.systemUTC());
 
     /** Manifests kept in memory per directory. */
     private final BatchManifestPort manifestPort = new BatchManifestPort() {
@@ -83,7 +89,8 @@ class LoadInitialReplicaServiceTest {
 
     private final ReplicaContent residents = replicaContent()
             .with(aHousehold().withId("H1").build())
-            .with(aResident().withKey("P1").inHousehold("H1").build(), aResident().withKey("P2").inHousehold("H1").build())
+            .with(aResident().withKey("P1").inHousehold("H1").build(),
+                    aResident().withKey("P2").inHousehold("H1").named("山{VND:U+E012}子").build())
             .build();
     private final ReplicaContent taxes = replicaContent().with(aTaxRecord().of("P1").forFiscalYear(2026).build()).build();
 
@@ -100,7 +107,7 @@ class LoadInitialReplicaServiceTest {
     private LoadInitialReplicaService service(List<InputProblem> jukikiProblems) {
         return new LoadInitialReplicaService(manifestPort, Set.of(
                 new FixedReader(SourceSystem.JUKIKI, residents, jukikiProblems),
-                new FixedReader(SourceSystem.TAX, taxes, List.of())), replica);
+                new FixedReader(SourceSystem.TAX, taxes, List.of())), replica, characters);
     }
 
     @Test
@@ -116,6 +123,20 @@ class LoadInitialReplicaServiceTest {
         java.util.Optional<?> tax = replica.read(KURUME, s -> s.tax(new PersonKey("P1"), 2026));
         assertThat(p2).isPresent();
         assertThat(tax).isPresent();
+    }
+
+    @Test
+    void anUnidentifiedVendorCharacterIsLoadedAndRaisesAnAlarmNamingCodeAndCount() throws Exception {
+        Path j = batch("jukiki-000001-full", KURUME, SourceSystem.JUKIKI, BatchKind.FULL, "a", "b", "c");
+        service(List.of()).load(new LoadInitialReplicaUseCase.Command(KURUME, List.of(j)));
+
+        java.util.Optional<?> stored = replica.read(KURUME, s -> s.resident(new PersonKey("P2")));
+        assertThat(stored).isPresent();
+        assertThat(alarms.active()).singleElement().satisfies(a -> {
+            assertThat(a.key()).isEqualTo("gaiji/unidentified/U+E012");
+            assertThat(a.what()).startsWith("U+E012: 1 ");
+            assertThat(a.what()).doesNotContain("山");
+        });
     }
 
     @Test
