@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 IssueCommand.class,
                 RenderCommand.class,
                 ServerCommand.class,
-                NotBuiltCommand.Sync.class,
+                SyncCommand.class,
                 NotBuiltCommand.Relay.class,
                 GaijiCommand.class,
                 NotBuiltCommand.Verify.class,

@@ -37,24 +37,6 @@ abstract class NotBuiltCommand implements Callable<Integer> {
         return Cli.USAGE;
     }
 
-    @Command(name = "sync", description = "apply | status | verify | resend: the 5-minute delta sync (not built yet).")
-    static final class Sync extends NotBuiltCommand {
-        @Inject
-        Sync(CliEnvironment e) {
-            super(e);
-        }
-
-        @Override
-        String name() {
-            return "sync";
-        }
-
-        @Override
-        String comesWith() {
-            return "the data-sync issue";
-        }
-    }
-
     @Command(name = "relay", description = "The city-hall relay (連携用サーバ) (not built yet).")
     static final class Relay extends NotBuiltCommand {
         @Inject

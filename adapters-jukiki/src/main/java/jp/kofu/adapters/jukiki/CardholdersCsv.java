@@ -45,7 +45,7 @@ final class CardholdersCsv {
         return new HashMap<>();
     }
 
-    private static BigInteger serial(Cells c) {
+    static BigInteger serial(Cells c) {
         String value = c.raw(SERIAL);
         if (value.isEmpty()) {
             c.problem(SERIAL, "required value missing");

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -14,6 +16,7 @@ import jakarta.inject.Inject;
 import jp.kofu.core.gaiji.domain.CorrespondenceTable;
 import jp.kofu.core.replica.domain.CardholderLink;
 import jp.kofu.core.replica.domain.Household;
+import jp.kofu.core.replica.domain.HouseholdId;
 import jp.kofu.core.replica.domain.PersonKey;
 import jp.kofu.core.replica.domain.ReplicaContent;
 import jp.kofu.core.replica.domain.Resident;
@@ -25,6 +28,7 @@ import jp.kofu.core.sync.domain.BatchFile;
 import jp.kofu.core.sync.domain.BatchKind;
 import jp.kofu.core.sync.domain.BatchManifest;
 import jp.kofu.core.sync.domain.BatchRejectedException;
+import jp.kofu.core.sync.domain.Deletions;
 import jp.kofu.core.sync.domain.InputProblem;
 import jp.kofu.core.sync.domain.ParsedBatch;
 import jp.kofu.core.sync.domain.SourceSystem;
@@ -82,18 +86,19 @@ public final class JukikiCsvReader implements BatchReaderPort {
         Problems manifestProblems = new Problems();
         Map<String, BatchFile> files = BATCH.filesByEntity(manifest, manifestProblems);
         BatchKind kind = manifest.kind();
+        Deleted deleted = new Deleted();
 
         Map<String, Callable<Parsed<?>>> tasks = new LinkedHashMap<>();
         AtomicReference<Parsed<?>> imagesRead = new AtomicReference<>();
-        addTask(tasks, files, JukikiLayout.RESIDENTS, f -> parseResidents(directory, f, kind));
+        addTask(tasks, files, JukikiLayout.RESIDENTS, f -> parseResidents(directory, f, kind, deleted.residents));
         addTask(tasks, files, JukikiLayout.SEALS,
-                f -> parseSeals(directory, f, files.get(JukikiLayout.SEAL_IMAGES), kind, imagesRead));
+                f -> parseSeals(directory, f, files.get(JukikiLayout.SEAL_IMAGES), kind, imagesRead, deleted.seals));
         if (!files.containsKey(JukikiLayout.SEALS)) {
             addTask(tasks, files, JukikiLayout.SEAL_IMAGES, f -> countSealImages(directory, f));
         }
-        addTask(tasks, files, JukikiLayout.CARDHOLDERS, f -> parseCardholders(directory, f, kind));
-        addTask(tasks, files, JukikiLayout.HOUSEHOLDS, f -> parseHouseholds(directory, f, kind));
-        addTask(tasks, files, JukikiLayout.SUPPRESSION_FLAGS, f -> parseSuppressionFlags(directory, f, kind));
+        addTask(tasks, files, JukikiLayout.CARDHOLDERS, f -> parseCardholders(directory, f, kind, deleted.cardholders));
+        addTask(tasks, files, JukikiLayout.HOUSEHOLDS, f -> parseHouseholds(directory, f, kind, deleted.households));
+        addTask(tasks, files, JukikiLayout.SUPPRESSION_FLAGS, f -> parseSuppressionFlags(directory, f, kind, deleted.flags));
         Map<String, Parsed<?>> parsed = BATCH.readInParallel(tasks);
         if (imagesRead.get() != null) {
             parsed.put(JukikiLayout.SEAL_IMAGES, imagesRead.get());
@@ -117,7 +122,17 @@ public final class JukikiCsvReader implements BatchReaderPort {
         Map<String, Long> recordsPerFile = BATCH.recordsPerFile(manifest, manifestProblems, parsed);
         return new ParsedBatch(new ReplicaContent(
                 records(residents), records(households), records(seals), records(flags), records(cardholders),
-                List.of()), recordsPerFile);
+                List.of()), new Deletions(deleted.residents, deleted.households, deleted.seals, deleted.flags,
+                deleted.cardholders, Set.of()), recordsPerFile);
+    }
+
+    /** The keys of a delta's {@code op} D rows, per entity; each set is filled by one file's task. */
+    private static final class Deleted {
+        final Set<PersonKey> residents = ConcurrentHashMap.newKeySet();
+        final Set<HouseholdId> households = ConcurrentHashMap.newKeySet();
+        final Set<Deletions.SealKey> seals = ConcurrentHashMap.newKeySet();
+        final Set<Deletions.FlagKey> flags = ConcurrentHashMap.newKeySet();
+        final Set<Deletions.CardKey> cardholders = ConcurrentHashMap.newKeySet();
     }
 
     private static void addTask(Map<String, Callable<Parsed<?>>> tasks, Map<String, BatchFile> files, String entity,
@@ -130,17 +145,28 @@ public final class JukikiCsvReader implements BatchReaderPort {
 
     // ---------------------------------------------------------------- one file each
 
-    /** Parses one file row by row, refusing deletions; {@code row} builds a record or returns null after reporting. */
-    private <T> Parsed<T> parse(Path directory, BatchFile file, Layout layout, int opColumn, BatchKind kind,
-            RowParser<T> row) {
+    /**
+     * Parses one file row by row; {@code row} builds a record or returns null after reporting. An
+     * {@code op} D row of a delta is read for its key only ({@code key}, null after reporting) and its key
+     * goes to {@code deleted}.
+     */
+    private <T, K> Parsed<T> parse(Path directory, BatchFile file, Layout layout, int opColumn, BatchKind kind,
+            Set<K> deleted, Function<Cells, K> key, RowParser<T> row) {
         return reader.read(directory, file.name(), layout, CsvInput::open, (cells, parsed) -> {
-            cells.upsertOnly(opColumn, kind);
+            if (cells.deletes(opColumn, kind)) {
+                K k = key.apply(cells);
+                if (k != null && cells.rowOk()) {
+                    deleted.add(k);
+                }
+                return null;
+            }
             return row.parse(cells, parsed);
         });
     }
 
-    private Parsed<Resident> parseResidents(Path directory, BatchFile file, BatchKind kind) {
-        return parse(directory, file, ResidentsCsv.LAYOUT, ResidentsCsv.OP, kind, (c, p) -> {
+    private Parsed<Resident> parseResidents(Path directory, BatchFile file, BatchKind kind, Set<PersonKey> deleted) {
+        return parse(directory, file, ResidentsCsv.LAYOUT, ResidentsCsv.OP, kind, deleted,
+                c -> c.personKey(ResidentsCsv.PERSON_KEY), (c, p) -> {
             Resident r = ResidentsCsv.parse(c);
             String key = c.raw(ResidentsCsv.PERSON_KEY);
             if (Cells.isKey(key)) {
@@ -152,8 +178,9 @@ public final class JukikiCsvReader implements BatchReaderPort {
         });
     }
 
-    private Parsed<Household> parseHouseholds(Path directory, BatchFile file, BatchKind kind) {
-        return parse(directory, file, HouseholdsCsv.LAYOUT, HouseholdsCsv.OP, kind, (c, p) -> {
+    private Parsed<Household> parseHouseholds(Path directory, BatchFile file, BatchKind kind, Set<HouseholdId> deleted) {
+        return parse(directory, file, HouseholdsCsv.LAYOUT, HouseholdsCsv.OP, kind, deleted,
+                c -> c.householdId(HouseholdsCsv.HOUSEHOLD_ID), (c, p) -> {
             Household h = HouseholdsCsv.parse(c);
             String id = c.raw(HouseholdsCsv.HOUSEHOLD_ID);
             if (Cells.isKey(id)) {
@@ -167,13 +194,17 @@ public final class JukikiCsvReader implements BatchReaderPort {
 
     /** Reads the seals together with the archive their images are in, reporting the archive on its own. */
     private Parsed<SealRegistration> parseSeals(Path directory, BatchFile file, BatchFile imagesFile, BatchKind kind,
-            AtomicReference<Parsed<?>> imagesResult) {
+            AtomicReference<Parsed<?>> imagesResult, Set<Deletions.SealKey> deleted) {
         Parsed<Void> imagesRead = imagesFile == null ? null : new Parsed<>(imagesFile.name());
         SealImagesZip images = imagesFile == null ? null
                 : SealImagesZip.open(directory, imagesFile.name(), imagesRead.problems());
         Map<SealsCsv.ImageKey, SealImage> known = SealsCsv.newImagePool();
         try {
-            Parsed<SealRegistration> seals = parse(directory, file, SealsCsv.LAYOUT, SealsCsv.OP, kind, (c, p) -> {
+            Parsed<SealRegistration> seals = parse(directory, file, SealsCsv.LAYOUT, SealsCsv.OP, kind, deleted, c -> {
+                PersonKey person = c.personKey(SealsCsv.PERSON_KEY);
+                String number = c.plain(SealsCsv.REGISTRATION_NUMBER, true);
+                return person == null || number == null ? null : new Deletions.SealKey(person, number);
+            }, (c, p) -> {
                 SealRegistration s = SealsCsv.parse(c, images, known);
                 if (s != null) {
                     // a person may have earlier, abolished or lost registrations, but one valid one at most
@@ -188,7 +219,7 @@ public final class JukikiCsvReader implements BatchReaderPort {
             });
             if (images != null) {
                 imagesRead.finish(images.entries(), true);
-            } else if (imagesFile == null && seals.rows() > 0) {
+            } else if (imagesFile == null && seals.rows() > deleted.size()) {
                 seals.problems().add(InputProblem.ofFile(file.name(), "names seal images, but the batch lists no file "
                         + "for entity " + JukikiLayout.SEAL_IMAGES));
             }
@@ -216,8 +247,15 @@ public final class JukikiCsvReader implements BatchReaderPort {
     private record RegistrationNumber(String value) {
     }
 
-    private Parsed<SuppressionFlag> parseSuppressionFlags(Path directory, BatchFile file, BatchKind kind) {
-        return parse(directory, file, SuppressionFlagsCsv.LAYOUT, SuppressionFlagsCsv.OP, kind, (c, p) -> {
+    private Parsed<SuppressionFlag> parseSuppressionFlags(Path directory, BatchFile file, BatchKind kind,
+            Set<Deletions.FlagKey> deleted) {
+        return parse(directory, file, SuppressionFlagsCsv.LAYOUT, SuppressionFlagsCsv.OP, kind, deleted, c -> {
+            PersonKey person = c.personKey(SuppressionFlagsCsv.PERSON_KEY);
+            SuppressionFlag.Kind flagKind = c.code(SuppressionFlagsCsv.KIND, SuppressionFlagsCsv.KIND_CODES);
+            java.time.LocalDate from = c.date(SuppressionFlagsCsv.FROM_DATE);
+            return person == null || flagKind == null || from == null ? null
+                    : new Deletions.FlagKey(person, flagKind, from);
+        }, (c, p) -> {
             SuppressionFlag f = SuppressionFlagsCsv.parse(c);
             if (f != null) {
                 p.checkUnique(c, SuppressionFlagsCsv.PERSON_KEY, SuppressionFlagsCsv.key(f),
@@ -227,9 +265,14 @@ public final class JukikiCsvReader implements BatchReaderPort {
         });
     }
 
-    private Parsed<CardholderLink> parseCardholders(Path directory, BatchFile file, BatchKind kind) {
+    private Parsed<CardholderLink> parseCardholders(Path directory, BatchFile file, BatchKind kind,
+            Set<Deletions.CardKey> deleted) {
         Map<String, String> issuers = CardholdersCsv.newIssuerPool();
-        return parse(directory, file, CardholdersCsv.LAYOUT, CardholdersCsv.OP, kind, (c, p) -> {
+        return parse(directory, file, CardholdersCsv.LAYOUT, CardholdersCsv.OP, kind, deleted, c -> {
+            String issuer = c.plain(CardholdersCsv.ISSUER, true);
+            java.math.BigInteger serial = CardholdersCsv.serial(c);
+            return issuer == null || serial == null ? null : new Deletions.CardKey(issuer, serial);
+        }, (c, p) -> {
             CardholderLink link = CardholdersCsv.parse(c, issuers);
             if (link != null) {
                 p.checkUnique(c, CardholdersCsv.SERIAL, CardholdersCsv.key(link),

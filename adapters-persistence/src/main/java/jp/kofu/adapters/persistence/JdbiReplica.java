@@ -37,7 +37,9 @@ import jp.kofu.core.replica.domain.Sex;
 import jp.kofu.core.replica.domain.SuppressionFlag;
 import jp.kofu.core.replica.domain.TaxRecord;
 import jp.kofu.core.replica.port.out.ReplicaReadPort;
+import jp.kofu.core.replica.port.out.ReplicaDeltaPort;
 import jp.kofu.core.replica.port.out.ReplicaWritePort;
+import jp.kofu.core.sync.domain.Deletions;
 import jp.kofu.core.sync.domain.BatchKind;
 import jp.kofu.core.sync.domain.BatchManifest;
 import jp.kofu.core.sync.domain.SourceSystem;
@@ -51,8 +53,11 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
  * <p>A read runs in one transaction under snapshot isolation, so a certificate never mixes data from
  * before and after a batch. A full load deletes the tenant's rows of the sources being replaced and
  * inserts the new ones in JDBC batches, in one transaction together with the sources' sequence numbers.
+ * A delta ({@link ReplicaDeltaPort}) first advances the stream's {@code sync_state} row with a conditional
+ * update (compare-and-advance: the row lock makes a concurrent applier of the same batch find nothing to
+ * update), then deletes and upserts record by record, all in the same transaction.
  */
-public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort {
+public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, ReplicaDeltaPort {
 
     /** Rows per JDBC batch: large enough to amortise round trips, small enough to bound driver memory. */
     static final int BATCH_SIZE = 2_000;
@@ -463,6 +468,164 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort {
             // no statement context: the message must not carry the bound values (personal data)
             throw new UnableToExecuteStatementException("bulk insert of " + rows.size() + " rows failed", e, null);
         }
+    }
+
+    // ---- deltas -------------------------------------------------------------------------------------------
+
+    @Override
+    public DeltaResult applyDelta(LocalGovernmentCode tenant, BatchManifest manifest, ReplicaContent upserts,
+                                  Deletions deletions) {
+        if (!manifest.tenant().equals(tenant)) {
+            throw new IllegalArgumentException("a manifest of tenant " + manifest.tenant() + " was given for " + tenant);
+        }
+        if (manifest.kind() != BatchKind.DELTA) {
+            throw new IllegalArgumentException("applyDelta takes delta batches, not " + manifest.kind().wireName());
+        }
+        String code = tenant.value();
+        SourceSystem source = manifest.source();
+        try {
+            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+                if (!advanceSequence(h, code, manifest)) {
+                    h.rollback();
+                    return new OutOfSequence(storedSequence(h, code, source));
+                }
+                long[] counts = new long[3];
+                if (source == SourceSystem.JUKIKI) {
+                    applyJukiki(h, code, upserts, deletions, counts);
+                } else {
+                    for (Deletions.TaxKey k : deletions.taxRecords()) {
+                        counts[2] += deleteKey(h, code, "tax_records", "person_key = ? AND fiscal_year = ?",
+                                k.person().value(), k.fiscalYear());
+                    }
+                    for (TaxRecord t : upserts.taxRecords()) {
+                        upsert(h, code, "tax_records", "person_key = ? AND fiscal_year = ?", t.version(), counts,
+                                () -> insertAll(h, INSERT_TAX, List.of(t), (ps, x, i) -> bindTax(ps, code, x)),
+                                t.person().value(), t.fiscalYear());
+                    }
+                }
+                return new Applied(counts[0], counts[1], counts[2]);
+            });
+        } catch (StatementException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                // a concurrent first delta inserted the sync_state row before us
+                return new OutOfSequence(lastAppliedSequence(tenant, source));
+            }
+            throw e;
+        }
+    }
+
+    private static void applyJukiki(Handle h, String code, ReplicaContent upserts, Deletions deletions, long[] counts) {
+        for (PersonKey k : deletions.residents()) {
+            counts[2] += deleteKey(h, code, "residents", "person_key = ?", k.value());
+        }
+        for (HouseholdId k : deletions.households()) {
+            counts[2] += deleteKey(h, code, "households", "household_id = ?", k.value());
+        }
+        for (Deletions.SealKey k : deletions.seals()) {
+            counts[2] += deleteKey(h, code, "seal_registrations", "person_key = ? AND registration_number = ?",
+                    k.person().value(), k.registrationNumber());
+        }
+        for (Deletions.FlagKey k : deletions.suppressionFlags()) {
+            counts[2] += deleteKey(h, code, "suppression_flags", "person_key = ? AND kind = ? AND valid_from = ?",
+                    k.person().value(), k.kind().name(), k.from());
+        }
+        for (Deletions.CardKey k : deletions.cardholders()) {
+            counts[2] += deleteKey(h, code, "cardholder_links", "issuer = ? AND serial = ?",
+                    k.issuer(), k.serial().toString());
+        }
+        for (Resident r : upserts.residents()) {
+            // a replaced resident keeps its place in the household; a new one goes last
+            int order = h.createQuery("SELECT COALESCE(MAX(CASE WHEN person_key = ? THEN member_order END), "
+                            + "MAX(member_order) + 1, 0) FROM residents WHERE tenant_code = ? AND household_id = ?")
+                    .bind(0, r.key().value()).bind(1, code).bind(2, r.household().value())
+                    .mapTo(Integer.class).one();
+            upsert(h, code, "residents", "person_key = ?", r.version(), counts,
+                    () -> insertAll(h, INSERT_RESIDENT, List.of(r), (ps, x, i) -> bindResident(ps, code, x, order)),
+                    r.key().value());
+        }
+        ReplicaContent one;
+        for (Household hh : upserts.households()) {
+            one = new ReplicaContent(List.of(), List.of(hh), List.of(), List.of(), List.of(), List.of());
+            ReplicaContent row = one;
+            upsert(h, code, "households", "household_id = ?", hh.version(), counts,
+                    () -> insertJukiki(h, code, row), hh.id().value());
+        }
+        for (SealRegistration s : upserts.seals()) {
+            ReplicaContent row = new ReplicaContent(List.of(), List.of(), List.of(s), List.of(), List.of(), List.of());
+            upsert(h, code, "seal_registrations", "person_key = ? AND registration_number = ?", s.version(), counts,
+                    () -> insertJukiki(h, code, row), s.person().value(), s.registrationNumber());
+        }
+        for (SuppressionFlag f : upserts.suppressionFlags()) {
+            ReplicaContent row = new ReplicaContent(List.of(), List.of(), List.of(), List.of(f), List.of(), List.of());
+            upsert(h, code, "suppression_flags", "person_key = ? AND kind = ? AND valid_from = ?", f.version(), counts,
+                    () -> insertJukiki(h, code, row), f.person().value(), f.kind().name(), f.from());
+        }
+        for (jp.kofu.core.replica.domain.CardholderLink c : upserts.cardholders()) {
+            ReplicaContent row = new ReplicaContent(List.of(), List.of(), List.of(), List.of(), List.of(c), List.of());
+            upsert(h, code, "cardholder_links", "issuer = ? AND serial = ?", c.version(), counts,
+                    () -> insertJukiki(h, code, row), c.issuer(), c.serial().toString());
+        }
+    }
+
+    /**
+     * Replaces the row with the key unless the stored one has a higher version (then counts it ignored).
+     * Table names and key clauses are constants of this class; only values are bound.
+     */
+    private static void upsert(Handle h, String code, String table, String keyWhere, long version, long[] counts,
+                               Runnable insert, Object... key) {
+        var query = h.createQuery("SELECT record_version FROM " + table + " WHERE tenant_code = ? AND " + keyWhere)
+                .bind(0, code);
+        for (int i = 0; i < key.length; i++) {
+            query.bind(i + 1, key[i]);
+        }
+        Optional<Long> stored = query.mapTo(Long.class).findOne();
+        if (stored.isPresent() && stored.get() > version) {
+            counts[1]++;
+            return;
+        }
+        if (stored.isPresent()) {
+            deleteKey(h, code, table, keyWhere, key);
+        }
+        insert.run();
+        counts[0]++;
+    }
+
+    private static int deleteKey(Handle h, String code, String table, String keyWhere, Object... key) {
+        var update = h.createUpdate("DELETE FROM " + table + " WHERE tenant_code = ? AND " + keyWhere).bind(0, code);
+        for (int i = 0; i < key.length; i++) {
+            update.bind(i + 1, key[i]);
+        }
+        return update.execute();
+    }
+
+    /**
+     * Moves the stream from {@code sequence - 1} to {@code sequence}; false (and nothing changed) when the
+     * stored sequence is another. The conditional update takes the row lock first, so that of two
+     * concurrent appliers the second waits, re-reads the committed row and updates nothing.
+     */
+    private static boolean advanceSequence(Handle h, String code, BatchManifest m) {
+        int updated = h.createUpdate("UPDATE sync_state SET last_sequence = ?, applied_at = CURRENT_TIMESTAMP "
+                        + "WHERE tenant_code = ? AND source_system = ? AND last_sequence = ?")
+                .bind(0, m.sequence()).bind(1, code).bind(2, m.source().wireName()).bind(3, m.sequence() - 1)
+                .execute();
+        if (updated == 1) {
+            return true;
+        }
+        if (m.sequence() != 1 || storedSequence(h, code, m.source()).isPresent()) {
+            return false;
+        }
+        h.createUpdate("INSERT INTO sync_state (tenant_code, source_system, last_sequence, applied_at) "
+                        + "VALUES (?, ?, ?, CURRENT_TIMESTAMP)")
+                .bind(0, code).bind(1, m.source().wireName()).bind(2, m.sequence())
+                .execute();
+        return true;
+    }
+
+    private static OptionalLong storedSequence(Handle h, String code, SourceSystem source) {
+        return h.createQuery("SELECT last_sequence FROM sync_state WHERE tenant_code = ? AND source_system = ?")
+                .bind(0, code).bind(1, source.wireName())
+                .mapTo(Long.class).findOne()
+                .map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
 
     @Override

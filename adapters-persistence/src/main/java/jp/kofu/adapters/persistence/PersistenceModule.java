@@ -15,6 +15,8 @@ import jp.kofu.core.issuance.port.out.KioskSessionPort;
 import jp.kofu.core.issuance.port.out.PreparedDocumentPort;
 import jp.kofu.core.replica.port.out.ReplicaReadPort;
 import jp.kofu.core.replica.port.out.ReplicaWritePort;
+import jp.kofu.core.replica.port.out.ReplicaDeltaPort;
+import jp.kofu.core.sync.port.out.SyncStatePort;
 import jp.kofu.core.tenant.port.out.TenantSettingsPort;
 
 /**
@@ -23,7 +25,8 @@ import jp.kofu.core.tenant.port.out.TenantSettingsPort;
  * {@link KioskSessionPort}, {@link IdempotencyPort}, {@link PreparedDocumentPort}) to their database implementations, all
  * singletons over one {@link Database} (also bound, so the application can close it on shutdown). The
  * database is opened and migrated when first needed. The 文字同定 stores ({@link CorrespondenceTablePort},
- * {@link ReplicaTextPort}) are bound the same way.
+ * {@link ReplicaTextPort}) are bound the same way, and so are the sync stores ({@link ReplicaDeltaPort},
+ * {@link SyncStatePort}).
  */
 public final class PersistenceModule extends AbstractModule {
 
@@ -46,6 +49,14 @@ public final class PersistenceModule extends AbstractModule {
         bind(PreparedDocumentPort.class).to(JdbiPreparedDocuments.class);
         bind(CorrespondenceTablePort.class).to(JdbiCorrespondenceTables.class);
         bind(ReplicaTextPort.class).to(JdbiReplicaTexts.class);
+        bind(ReplicaDeltaPort.class).to(JdbiReplica.class);
+        bind(SyncStatePort.class).to(JdbiSyncState.class);
+    }
+
+    @Provides
+    @Singleton
+    JdbiSyncState syncState(Database database) {
+        return new JdbiSyncState(database);
     }
 
     @Provides

@@ -8,17 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Inject;
 
 import jp.kofu.core.gaiji.domain.CorrespondenceTable;
+import jp.kofu.core.replica.domain.PersonKey;
 import jp.kofu.core.replica.domain.ReplicaContent;
 import jp.kofu.core.replica.domain.TaxRecord;
 import jp.kofu.core.sync.domain.BatchFile;
 import jp.kofu.core.sync.domain.BatchKind;
 import jp.kofu.core.sync.domain.BatchManifest;
 import jp.kofu.core.sync.domain.BatchRejectedException;
+import jp.kofu.core.sync.domain.Deletions;
 import jp.kofu.core.sync.domain.InputProblem;
 import jp.kofu.core.sync.domain.ParsedBatch;
 import jp.kofu.core.sync.domain.SourceSystem;
@@ -75,8 +79,9 @@ public final class TaxCsvReader implements BatchReaderPort {
         }
 
         Map<String, Callable<Parsed<?>>> tasks = new LinkedHashMap<>();
+        Set<Deletions.TaxKey> deleted = ConcurrentHashMap.newKeySet();
         if (recordsFile != null) {
-            tasks.put(TaxLayout.TAX_RECORDS, () -> parseRecords(directory, recordsFile, manifest.kind()));
+            tasks.put(TaxLayout.TAX_RECORDS, () -> parseRecords(directory, recordsFile, manifest.kind(), deleted));
         }
         if (dependantsFile != null) {
             tasks.put(TaxLayout.TAX_DEPENDANTS, () -> parseDependants(directory, dependantsFile));
@@ -90,12 +95,23 @@ public final class TaxCsvReader implements BatchReaderPort {
         List<TaxRecord> withDependants = records == null ? List.of() : attach(records, dependants);
         Map<String, Long> recordsPerFile = BATCH.recordsPerFile(manifest, manifestProblems, parsed);
         return new ParsedBatch(new ReplicaContent(List.of(), List.of(), List.of(), List.of(), List.of(),
-                withDependants), recordsPerFile);
+                withDependants), new Deletions(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), deleted), recordsPerFile);
     }
 
-    private Parsed<TaxRecord> parseRecords(Path directory, BatchFile file, BatchKind kind) {
+    /**
+     * The records; an {@code op} D row of a delta is read for its key only (person and fiscal year) and
+     * goes to {@code deleted}. A dependant of a deleted record is reported like one of a missing record.
+     */
+    private Parsed<TaxRecord> parseRecords(Path directory, BatchFile file, BatchKind kind, Set<Deletions.TaxKey> deleted) {
         return reader.read(directory, file.name(), TaxRecordsCsv.LAYOUT, CsvInput::open, (c, parsed) -> {
-            c.upsertOnly(TaxRecordsCsv.OP, kind);
+            if (c.deletes(TaxRecordsCsv.OP, kind)) {
+                PersonKey person = c.personKey(TaxRecordsCsv.PERSON_KEY);
+                int year = TaxRecordsCsv.fiscalYear(c, TaxRecordsCsv.FISCAL_YEAR);
+                if (person != null && c.rowOk()) {
+                    deleted.add(new Deletions.TaxKey(person, year));
+                }
+                return null;
+            }
             TaxRecord record = TaxRecordsCsv.parse(c);
             TaxRecordsCsv.Key key = TaxRecordsCsv.key(c);
             if (key == null) {

@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import jp.kofu.core.replica.domain.Household;
 import jp.kofu.core.replica.domain.HouseholdId;
@@ -27,7 +28,9 @@ import jp.kofu.core.replica.domain.SealStatus;
 import jp.kofu.core.replica.domain.SuppressionFlag;
 import jp.kofu.core.replica.domain.TaxRecord;
 import jp.kofu.core.replica.port.out.ReplicaReadPort;
+import jp.kofu.core.replica.port.out.ReplicaDeltaPort;
 import jp.kofu.core.replica.port.out.ReplicaWritePort;
+import jp.kofu.core.sync.domain.Deletions;
 import jp.kofu.core.sync.domain.BatchKind;
 import jp.kofu.core.sync.domain.BatchManifest;
 import jp.kofu.core.sync.domain.SourceSystem;
@@ -38,9 +41,11 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
  * {@link ReplicaWritePort} with the same rules as the database adapter.
  *
  * <p>Each tenant's data is an immutable value replaced whole by a write (copy on write), so a snapshot is
- * simply the value current when {@link #read} began: consistent, and never blocking a writer.
+ * simply the value current when {@link #read} began: consistent, and never blocking a writer. A delta
+ * ({@link ReplicaDeltaPort}) is applied the same way, with its sequence compare-and-advance done in the same
+ * atomic swap.
  */
-public final class InMemoryReplica implements ReplicaReadPort, ReplicaWritePort {
+public final class InMemoryReplica implements ReplicaReadPort, ReplicaWritePort, ReplicaDeltaPort {
 
     /** The order {@link Snapshot#seal} chooses among several registrations of one person. */
     static final Comparator<SealRegistration> SEAL_PREFERENCE = Comparator
@@ -67,7 +72,8 @@ public final class InMemoryReplica implements ReplicaReadPort, ReplicaWritePort 
             Map<HouseholdId, Household> households,
             Map<PersonKey, List<SealRegistration>> seals,
             Map<PersonKey, List<SuppressionFlag>> flags,
-            Map<CardKey, PersonKey> cardholders) {
+            Map<CardKey, PersonKey> cardholders,
+            ReplicaContent content) {
 
         static final JukikiData EMPTY = of(ReplicaContent.empty());
 
@@ -93,7 +99,7 @@ public final class InMemoryReplica implements ReplicaReadPort, ReplicaWritePort 
             unique(c.cardholders(), l -> new CardKey(l.issuer(), l.serial()), "cardholder links")
                     .forEach((k, l) -> cardholders.put(k, l.person()));
             return new JukikiData(residents, members,
-                    unique(c.households(), Household::id, "households"), seals, flags, cardholders);
+                    unique(c.households(), Household::id, "households"), seals, flags, cardholders, c);
         }
     }
 
@@ -131,6 +137,79 @@ public final class InMemoryReplica implements ReplicaReadPort, ReplicaWritePort 
                     tax != null ? tax : current.taxRecords(),
                     Map.copyOf(sequences));
         });
+    }
+
+    @Override
+    public DeltaResult applyDelta(LocalGovernmentCode tenant, BatchManifest manifest, ReplicaContent upserts,
+                                  Deletions deletions) {
+        if (!manifest.tenant().equals(tenant)) {
+            throw new IllegalArgumentException("a manifest of tenant " + manifest.tenant() + " was given for " + tenant);
+        }
+        if (manifest.kind() != BatchKind.DELTA) {
+            throw new IllegalArgumentException("applyDelta takes delta batches, not " + manifest.kind().wireName());
+        }
+        SourceSystem source = manifest.source();
+        DeltaResult[] result = new DeltaResult[1];
+        tenants.compute(tenant.value(), (code, old) -> {
+            TenantData current = old == null ? TenantData.EMPTY : old;
+            Long stored = current.sequences().get(source);
+            if ((stored == null ? 0 : stored) != manifest.sequence() - 1) {
+                result[0] = new OutOfSequence(stored == null ? OptionalLong.empty() : OptionalLong.of(stored));
+                return old;
+            }
+            long[] counts = new long[3];
+            JukikiData jukiki = current.jukiki();
+            Map<TaxKey, TaxRecord> tax = current.taxRecords();
+            if (source == SourceSystem.JUKIKI) {
+                ReplicaContent c = jukiki.content();
+                jukiki = JukikiData.of(new ReplicaContent(
+                        merge(c.residents(), Resident::key, Resident::version, deletions.residents(), upserts.residents(), counts),
+                        merge(c.households(), Household::id, Household::version, deletions.households(), upserts.households(), counts),
+                        merge(c.seals(), s -> new Deletions.SealKey(s.person(), s.registrationNumber()),
+                                SealRegistration::version, deletions.seals(), upserts.seals(), counts),
+                        merge(c.suppressionFlags(), f -> new Deletions.FlagKey(f.person(), f.kind(), f.from()),
+                                SuppressionFlag::version, deletions.suppressionFlags(), upserts.suppressionFlags(), counts),
+                        merge(c.cardholders(), l -> new Deletions.CardKey(l.issuer(), l.serial()),
+                                jp.kofu.core.replica.domain.CardholderLink::version, deletions.cardholders(),
+                                upserts.cardholders(), counts),
+                        List.of()));
+            } else {
+                List<TaxRecord> merged = merge(List.copyOf(tax.values()), t -> new Deletions.TaxKey(t.person(), t.fiscalYear()),
+                        TaxRecord::version, deletions.taxRecords(), upserts.taxRecords(), counts);
+                tax = unique(merged, t -> new TaxKey(t.person(), t.fiscalYear()), "tax records");
+            }
+            Map<SourceSystem, Long> sequences = new EnumMap<>(SourceSystem.class);
+            sequences.putAll(current.sequences());
+            sequences.put(source, manifest.sequence());
+            result[0] = new Applied(counts[0], counts[1], counts[2]);
+            return new TenantData(jukiki, tax, Map.copyOf(sequences));
+        });
+        return result[0];
+    }
+
+    /**
+     * Deletes, then upserts by key keeping the stored record when it is newer; counts upserted, ignored and
+     * deleted into {@code counts}. Replaced records keep their place (a household's member order).
+     */
+    private static <T, K> List<T> merge(List<T> stored, Function<T, K> key, ToLongFunction<T> version, Set<K> deleted,
+                                        List<T> upserts, long[] counts) {
+        Map<K, T> byKey = new LinkedHashMap<>();
+        stored.forEach(t -> byKey.put(key.apply(t), t));
+        for (K k : deleted) {
+            if (byKey.remove(k) != null) {
+                counts[2]++;
+            }
+        }
+        for (T t : upserts) {
+            T existing = byKey.get(key.apply(t));
+            if (existing != null && version.applyAsLong(existing) > version.applyAsLong(t)) {
+                counts[1]++;
+            } else {
+                byKey.put(key.apply(t), t);
+                counts[0]++;
+            }
+        }
+        return new ArrayList<>(byKey.values());
     }
 
     @Override

@@ -100,8 +100,9 @@ public final class Cells {
     }
 
     /**
-     * The row's operation ({@code op}): empty or {@code U} upserts. Deletions ({@code D}) are refused in a
-     * full batch, which replaces everything anyway, and not carried by this version in a delta either.
+     * The row's operation ({@code op}) in a layout that carries no deletions: empty or {@code U} upserts;
+     * {@code D} is refused (in a full batch, which replaces everything anyway, and in a delta of such a
+     * layout). Layouts that carry deletions use {@link #deletes}.
      */
     public void upsertOnly(int column, BatchKind kind) {
         String value = in.get(column);
@@ -115,6 +116,27 @@ public final class Cells {
         } else {
             problem(column, "unknown op " + show(value) + " (expected U, or D in a delta batch)");
         }
+    }
+
+    /**
+     * The row's operation ({@code op}) where deletions are carried: true for {@code D} (delete) in a delta
+     * batch, whose row then needs only its key columns; false for empty or {@code U} (upsert). {@code D} in
+     * a full batch, which replaces everything anyway, and an unknown op are problems (and false).
+     */
+    public boolean deletes(int column, BatchKind kind) {
+        String value = in.get(column);
+        if (value.isEmpty() || value.equals("U")) {
+            return false;
+        }
+        if (value.equals("D") && kind != BatchKind.FULL) {
+            return true;
+        }
+        if (value.equals("D")) {
+            problem(column, "op 'D' (delete) is not allowed in a full batch");
+        } else {
+            problem(column, "unknown op " + show(value) + " (expected U, or D in a delta batch)");
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- keys
