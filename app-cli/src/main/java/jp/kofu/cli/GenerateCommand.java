@@ -3,6 +3,7 @@ package jp.kofu.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import jp.kofu.cli.generate.DeltaGenerator;
 import jp.kofu.cli.generate.SyntheticTown;
 import jp.kofu.cli.generate.SyntheticTownGenerator;
 import jp.kofu.cli.generate.TestPkiWriter;
@@ -23,7 +25,7 @@ import jp.kofu.server.json.JsonBatchManifestCodec;
  * the project. Deterministic for a seed and a reference date.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Write a synthetic town as vendor batches (full batches in kofu's CSV layout).",
+        description = {"Write a synthetic town as vendor batches (full batches, then --deltas delta batches, in kofu's CSV layout).",
                 "Deterministic for --seed and --reference-date."})
 final class GenerateCommand implements Callable<Integer> {
 
@@ -43,7 +45,7 @@ final class GenerateCommand implements Callable<Integer> {
             description = "The town's 'today' for ages, periods and tax years (default: today in Japan).")
     LocalDate referenceDate;
 
-    @Option(names = "--deltas", defaultValue = "0", paramLabel = "K", description = "Delta batches after the full one (comes with the sync issue).")
+    @Option(names = "--deltas", defaultValue = "0", paramLabel = "K", description = "Delta batches (5 minutes of changes each) after the full ones, numbered 2..K+1 (default ${DEFAULT-VALUE}).")
     int deltas;
 
     @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|fixed", description = "Layout: csv (fixed comes with the sync issue).")
@@ -68,9 +70,8 @@ final class GenerateCommand implements Callable<Integer> {
         if (residents < 1 || residents > 5_000_000) {
             throw new UsageException("kofu generate: --residents must be 1 to 5,000,000");
         }
-        if (deltas != 0) {
-            environment.err().println("kofu generate: --deltas is not built yet (comes with the data-sync issue)");
-            return Cli.USAGE;
+        if (deltas < 0 || deltas > 99_999) {
+            throw new UsageException("kofu generate: --deltas must be 0 to 99,999");
         }
         if (format == Format.fixed) {
             environment.err().println("kofu generate: --format fixed is not built yet (comes with the data-sync issue)");
@@ -80,14 +81,19 @@ final class GenerateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         SyntheticTown town = new SyntheticTownGenerator().generate(tenant, residents, seed, day);
         long generated = System.nanoTime();
-        List<Path> batches = new TownWriter(new JsonBatchManifestCodec()).writeFull(town, Options.absolute(out));
+        TownWriter writer = new TownWriter(new JsonBatchManifestCodec());
+        List<Path> batches = new ArrayList<>(writer.writeFull(town, Options.absolute(out)));
+        DeltaGenerator changes = new DeltaGenerator(town);
+        for (int k = 1; k <= deltas; k++) {
+            batches.addAll(writer.writeDelta(town, changes.next(), Options.absolute(out)));
+        }
         environment.out().println(TestPkiWriter.write(town, Options.absolute(out), Math.max(0, cards), environment.clock().instant()));
         long written = System.nanoTime();
         ReplicaContent c = town.content();
         environment.out().printf("generated tenant %s (seed %d, reference date %s): %,d residents, %,d households, "
-                        + "%,d seals, %,d tax records, %,d suppression flags, %,d cardholders in %.2f s (write %.2f s)%n",
+                        + "%,d seals, %,d tax records, %,d suppression flags, %,d cardholders, %d deltas in %.2f s (write %.2f s)%n",
                 tenant, seed, day, c.residents().size(), c.households().size(), c.seals().size(), c.taxRecords().size(),
-                c.suppressionFlags().size(), c.cardholders().size(), (generated - start) / 1e9, (written - generated) / 1e9);
+                c.suppressionFlags().size(), c.cardholders().size(), deltas, (generated - start) / 1e9, (written - generated) / 1e9);
         batches.forEach(b -> environment.out().println(b));
         return Cli.OK;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import jp.kofu.adapters.jukiki.JukikiCsvWriter;
 import jp.kofu.adapters.tax.TaxCsvWriter;
+import jp.kofu.cli.generate.DeltaGenerator;
 import jp.kofu.cli.generate.SyntheticTown;
 import jp.kofu.cli.generate.VendorGaijiTable;
 import jp.kofu.core.sync.domain.BatchFile;
@@ -17,7 +18,7 @@ import jp.kofu.core.sync.port.out.BatchManifestPort;
 
 /**
  * Writes a synthetic town as the vendors would deliver it: one full batch per source in kofu's CSV
- * layout, each with its manifest. The manifests' creation time is the town's reference date (not the
+ * layout, each with its manifest, then any deltas (異動データ). The full manifests' creation time is the town's reference date (not the
  * clock), so the same seed and date give byte-identical batches.
  */
 final class TownWriter {
@@ -38,6 +39,23 @@ final class TownWriter {
         List<BatchFile> taxFiles = new TaxCsvWriter().write(tax, town.taxContent());
         manifests.write(tax, new BatchManifest(town.tenant(), SourceSystem.TAX, 1, BatchKind.FULL, createdAt, taxFiles));
         VendorGaijiTable.write(town, out); // the vendor's own 外字 code table, for kofu gaiji propose
+        return List.of(jukiki, tax);
+    }
+
+    /**
+     * Writes one delta of both sources below the directory (sequence numbers continue after the full
+     * batches: delta k is number k + 1) and returns their directories.
+     */
+    List<Path> writeDelta(SyntheticTown town, DeltaGenerator.Delta delta, Path out) throws IOException {
+        long sequence = delta.number() + 1L;
+        Path jukiki = out.resolve(Batches.name(SourceSystem.JUKIKI, sequence, BatchKind.DELTA));
+        List<BatchFile> jukikiFiles = new JukikiCsvWriter().write(jukiki, delta.jukiki());
+        manifests.write(jukiki, new BatchManifest(town.tenant(), SourceSystem.JUKIKI, sequence, BatchKind.DELTA,
+                delta.createdAt(), jukikiFiles));
+        Path tax = out.resolve(Batches.name(SourceSystem.TAX, sequence, BatchKind.DELTA));
+        List<BatchFile> taxFiles = new TaxCsvWriter().write(tax, delta.tax());
+        manifests.write(tax, new BatchManifest(town.tenant(), SourceSystem.TAX, sequence, BatchKind.DELTA,
+                delta.createdAt(), taxFiles));
         return List.of(jukiki, tax);
     }
 }
