@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -280,7 +279,7 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
 
     @Override
     public void replaceAll(LocalGovernmentCode tenant, List<BatchManifest> manifests, ReplicaContent content) {
-        Set<SourceSystem> sources = checkManifests(tenant, manifests, content);
+        Set<SourceSystem> sources = ReplicaWritePort.checkFullLoad(tenant, manifests, content);
         String code = tenant.value();
         // a fixed lock order, so that two loads of several sources cannot deadlock
         List<BatchManifest> ordered = manifests.stream().sorted(Comparator.comparing(BatchManifest::source)).toList();
@@ -636,40 +635,5 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
                 .mapTo(Long.class)
                 .findOne());
         return sequence.map(OptionalLong::of).orElseGet(OptionalLong::empty);
-    }
-
-    /**
-     * The checks made before anything is written: manifests of this tenant, full batches, at most one per
-     * source, and content only of the sources given.
-     *
-     * @return the sources being replaced
-     */
-    static Set<SourceSystem> checkManifests(LocalGovernmentCode tenant, List<BatchManifest> manifests,
-                                            ReplicaContent content) {
-        if (manifests.isEmpty()) {
-            throw new IllegalArgumentException("replaceAll needs at least one manifest");
-        }
-        Set<SourceSystem> sources = EnumSet.noneOf(SourceSystem.class);
-        for (BatchManifest m : manifests) {
-            if (!m.tenant().equals(tenant)) {
-                throw new IllegalArgumentException("a manifest of tenant " + m.tenant() + " was given for " + tenant);
-            }
-            if (m.kind() != BatchKind.FULL) {
-                throw new IllegalArgumentException("replaceAll takes full batches, not " + m.kind().wireName());
-            }
-            if (!sources.add(m.source())) {
-                throw new IllegalArgumentException("two manifests of source " + m.source().wireName());
-            }
-        }
-        boolean jukikiContent = !content.residents().isEmpty() || !content.households().isEmpty()
-                || !content.seals().isEmpty() || !content.suppressionFlags().isEmpty()
-                || !content.cardholders().isEmpty();
-        if (jukikiContent && !sources.contains(SourceSystem.JUKIKI)) {
-            throw new IllegalArgumentException("content holds resident-record entities but no jukiki manifest was given");
-        }
-        if (!content.taxRecords().isEmpty() && !sources.contains(SourceSystem.TAX)) {
-            throw new IllegalArgumentException("content holds tax records but no tax manifest was given");
-        }
-        return sources;
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +120,7 @@ public final class InMemoryReplica implements ReplicaReadPort, ReplicaWritePort,
 
     @Override
     public void replaceAll(LocalGovernmentCode tenant, List<BatchManifest> manifests, ReplicaContent content) {
-        Set<SourceSystem> sources = checkManifests(tenant, manifests, content);
+        Set<SourceSystem> sources = ReplicaWritePort.checkFullLoad(tenant, manifests, content);
         // Indexes are built (and duplicates rejected) before anything is swapped in: all or nothing.
         JukikiData jukiki = sources.contains(SourceSystem.JUKIKI) ? JukikiData.of(content) : null;
         Map<TaxKey, TaxRecord> tax = sources.contains(SourceSystem.TAX)
@@ -216,41 +215,6 @@ public final class InMemoryReplica implements ReplicaReadPort, ReplicaWritePort,
     public OptionalLong lastAppliedSequence(LocalGovernmentCode tenant, SourceSystem source) {
         Long sequence = tenants.getOrDefault(tenant.value(), TenantData.EMPTY).sequences().get(source);
         return sequence == null ? OptionalLong.empty() : OptionalLong.of(sequence);
-    }
-
-    /**
-     * The checks every replica applies before writing: manifests of this tenant, full batches, at most one
-     * per source, and content only of the sources given.
-     *
-     * @return the sources being replaced
-     */
-    static Set<SourceSystem> checkManifests(LocalGovernmentCode tenant, List<BatchManifest> manifests,
-                                            ReplicaContent content) {
-        if (manifests.isEmpty()) {
-            throw new IllegalArgumentException("replaceAll needs at least one manifest");
-        }
-        Set<SourceSystem> sources = EnumSet.noneOf(SourceSystem.class);
-        for (BatchManifest m : manifests) {
-            if (!m.tenant().equals(tenant)) {
-                throw new IllegalArgumentException("a manifest of tenant " + m.tenant() + " was given for " + tenant);
-            }
-            if (m.kind() != BatchKind.FULL) {
-                throw new IllegalArgumentException("replaceAll takes full batches, not " + m.kind().wireName());
-            }
-            if (!sources.add(m.source())) {
-                throw new IllegalArgumentException("two manifests of source " + m.source().wireName());
-            }
-        }
-        boolean jukikiContent = !content.residents().isEmpty() || !content.households().isEmpty()
-                || !content.seals().isEmpty() || !content.suppressionFlags().isEmpty()
-                || !content.cardholders().isEmpty();
-        if (jukikiContent && !sources.contains(SourceSystem.JUKIKI)) {
-            throw new IllegalArgumentException("content holds resident-record entities but no jukiki manifest was given");
-        }
-        if (!content.taxRecords().isEmpty() && !sources.contains(SourceSystem.TAX)) {
-            throw new IllegalArgumentException("content holds tax records but no tax manifest was given");
-        }
-        return sources;
     }
 
     private static <K, V> Map<K, V> unique(Collection<V> values, Function<V, K> key, String entity) {
