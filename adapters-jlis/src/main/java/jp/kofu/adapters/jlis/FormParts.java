@@ -60,6 +60,10 @@ final class FormParts {
             sheet.text(attestation.kioskMarker(), WIDTH / 2, baselineFor(BOTTOM + FOOTER_HEIGHT / 2, 8), 8,
                     Sheet.Align.CENTRE);
         }
+        if (!attestation.verificationCode().isEmpty()) {
+            sheet.text("検証コード　" + attestation.verificationCode(), RIGHT, baselineFor(BOTTOM + FOOTER_HEIGHT / 2, 8),
+                    8, Sheet.Align.RIGHT);
+        }
     }
 
     /** Draws the attestation block at {@link #ATTESTATION_TOP}. */

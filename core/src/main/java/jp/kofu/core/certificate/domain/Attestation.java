@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param issuerTitle e.g. 久留米市長
  * @param issuerName the mayor's name
  * @param kioskMarker the marker of kiosk issuance (e.g. コンビニ交付)
+ * @param verificationCode 検証コード: the short code printed on the certificate with which its signature and
+ *        issuance record can be checked ({@code kofu verify}); empty where the tenant does not sign
  */
 public record Attestation(
         String certificateNumber,
@@ -21,7 +23,19 @@ public record Attestation(
         String text,
         String issuerTitle,
         String issuerName,
-        String kioskMarker) {
+        String kioskMarker,
+        String verificationCode) {
+
+    /** An attestation without a verification code. */
+    public Attestation(String certificateNumber, LocalDate issuedOn, String text, String issuerTitle,
+                       String issuerName, String kioskMarker) {
+        this(certificateNumber, issuedOn, text, issuerTitle, issuerName, kioskMarker, "");
+    }
+
+    /** This attestation carrying the given verification code. */
+    public Attestation withVerificationCode(String code) {
+        return new Attestation(certificateNumber, issuedOn, text, issuerTitle, issuerName, kioskMarker, code);
+    }
 
     public Attestation {
         Objects.requireNonNull(certificateNumber, "certificateNumber");
@@ -30,5 +44,6 @@ public record Attestation(
         Objects.requireNonNull(issuerTitle, "issuerTitle");
         issuerName = issuerName == null ? "" : issuerName;
         kioskMarker = kioskMarker == null ? "" : kioskMarker;
+        verificationCode = verificationCode == null ? "" : verificationCode;
     }
 }
