@@ -21,7 +21,8 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 
 /**
  * The state of the sync streams (連携状態) in the database: tables {@code sync_streams},
- * {@code sync_held_batches}, {@code sync_quarantines} and {@code sync_quarantine_problems} (V4).
+ * {@code sync_held_batches}, {@code sync_quarantines} and {@code sync_quarantine_problems} (V4), with the heartbeat and applied times of
+ * V5.
  */
 public final class JdbiSyncState implements SyncStatePort {
 
@@ -39,12 +40,12 @@ public final class JdbiSyncState implements SyncStatePort {
     private static StreamState read(Handle h, LocalGovernmentCode tenant, SourceSystem source) {
         String code = tenant.value();
         String src = source.wireName();
-        Optional<Instant> received = h.createQuery("SELECT last_received_at FROM sync_streams "
-                        + "WHERE tenant_code = ? AND source_system = ?")
+        List<Optional<Instant>> times = h.createQuery("SELECT last_received_at, last_heartbeat_at, last_applied_at "
+                        + "FROM sync_streams WHERE tenant_code = ? AND source_system = ?")
                 .bind(0, code).bind(1, src)
-                .map((rs, ctx) -> Optional.ofNullable(rs.getObject("last_received_at") == null ? null
-                        : Arguments.instant(rs, "last_received_at")))
-                .findOne().flatMap(o -> o);
+                .map((rs, ctx) -> List.of(optionalInstant(rs, "last_received_at"),
+                        optionalInstant(rs, "last_heartbeat_at"), optionalInstant(rs, "last_applied_at")))
+                .findOne().orElse(List.of(Optional.empty(), Optional.empty(), Optional.empty()));
         TreeMap<Long, Path> held = new TreeMap<>();
         h.createQuery("SELECT sequence_no, directory FROM sync_held_batches WHERE tenant_code = ? AND source_system = ?")
                 .bind(0, code).bind(1, src)
@@ -65,7 +66,11 @@ public final class JdbiSyncState implements SyncStatePort {
                 .map((rs, ctx) -> new StreamState.Quarantine(rs.getLong("sequence_no"), Path.of(rs.getString("directory")),
                         problems, Arguments.instant(rs, "quarantined_at")))
                 .findOne();
-        return new StreamState(tenant, source, received, held, quarantine);
+        return new StreamState(tenant, source, times.get(0), held, quarantine, times.get(1), times.get(2));
+    }
+
+    private static Optional<Instant> optionalInstant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        return rs.getObject(column) == null ? Optional.empty() : Optional.of(Arguments.instant(rs, column));
     }
 
     @Override
@@ -90,24 +95,42 @@ public final class JdbiSyncState implements SyncStatePort {
 
     @Override
     public void received(LocalGovernmentCode tenant, SourceSystem source, Instant at) {
-        jdbi.useTransaction(h -> {
-            int updated = h.createUpdate("UPDATE sync_streams SET last_received_at = ? "
-                            + "WHERE tenant_code = ? AND source_system = ?")
-                    .bind(0, Arguments.timestamp(at)).bind(1, tenant.value()).bind(2, source.wireName())
-                    .execute();
-            if (updated == 0) {
-                try {
-                    h.createUpdate("INSERT INTO sync_streams (tenant_code, source_system, last_received_at) VALUES (?, ?, ?)")
+        touch("last_received_at", tenant, source, at);
+    }
+
+    @Override
+    public void heartbeat(LocalGovernmentCode tenant, SourceSystem source, Instant at) {
+        touch("last_heartbeat_at", tenant, source, at);
+    }
+
+    @Override
+    public void applied(LocalGovernmentCode tenant, SourceSystem source, Instant at) {
+        touch("last_applied_at", tenant, source, at);
+    }
+
+    /** Sets one time column of the stream's row, creating the row when needed ({@code column} is a constant). */
+    private void touch(String column, LocalGovernmentCode tenant, SourceSystem source, Instant at) {
+        String update = "UPDATE sync_streams SET " + column + " = ? WHERE tenant_code = ? AND source_system = ?";
+        try {
+            jdbi.useTransaction(h -> {
+                int updated = h.createUpdate(update)
+                        .bind(0, Arguments.timestamp(at)).bind(1, tenant.value()).bind(2, source.wireName())
+                        .execute();
+                if (updated == 0) {
+                    h.createUpdate("INSERT INTO sync_streams (tenant_code, source_system, " + column + ") VALUES (?, ?, ?)")
                             .bind(0, tenant.value()).bind(1, source.wireName()).bind(2, Arguments.timestamp(at))
                             .execute();
-                } catch (StatementException e) {
-                    if (!SqlErrors.isUniqueViolation(e)) {
-                        throw e;
-                    }
-                    // another receiver recorded an arrival at the same moment: either time will do
                 }
+            });
+        } catch (StatementException e) {
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
             }
-        });
+            // another writer created the row at the same moment (its transaction is gone): set our column on it
+            jdbi.useTransaction(h -> h.createUpdate(update)
+                    .bind(0, Arguments.timestamp(at)).bind(1, tenant.value()).bind(2, source.wireName())
+                    .execute());
+        }
     }
 
     @Override

@@ -37,7 +37,22 @@ public final class InMemorySyncState implements SyncStatePort {
     @Override
     public synchronized void received(LocalGovernmentCode tenant, SourceSystem source, Instant at) {
         StreamState s = state(tenant, source);
-        put(new StreamState(tenant, source, Optional.of(at), s.held(), s.quarantine()));
+        put(new StreamState(tenant, source, Optional.of(at), s.held(), s.quarantine(), s.lastHeartbeatAt(),
+                s.lastAppliedAt()));
+    }
+
+    @Override
+    public synchronized void heartbeat(LocalGovernmentCode tenant, SourceSystem source, Instant at) {
+        StreamState s = state(tenant, source);
+        put(new StreamState(tenant, source, s.lastReceivedAt(), s.held(), s.quarantine(), Optional.of(at),
+                s.lastAppliedAt()));
+    }
+
+    @Override
+    public synchronized void applied(LocalGovernmentCode tenant, SourceSystem source, Instant at) {
+        StreamState s = state(tenant, source);
+        put(new StreamState(tenant, source, s.lastReceivedAt(), s.held(), s.quarantine(), s.lastHeartbeatAt(),
+                Optional.of(at)));
     }
 
     @Override
@@ -45,7 +60,8 @@ public final class InMemorySyncState implements SyncStatePort {
         StreamState s = state(tenant, source);
         TreeMap<Long, Path> held = new TreeMap<>(s.held());
         held.put(sequence, directory);
-        put(new StreamState(tenant, source, s.lastReceivedAt(), held, s.quarantine()));
+        put(new StreamState(tenant, source, s.lastReceivedAt(), held, s.quarantine(), s.lastHeartbeatAt(),
+                s.lastAppliedAt()));
     }
 
     @Override
@@ -56,20 +72,23 @@ public final class InMemorySyncState implements SyncStatePort {
         }
         TreeMap<Long, Path> held = new TreeMap<>(s.held());
         held.remove(sequence);
-        put(new StreamState(tenant, source, s.lastReceivedAt(), held, s.quarantine()));
+        put(new StreamState(tenant, source, s.lastReceivedAt(), held, s.quarantine(), s.lastHeartbeatAt(),
+                s.lastAppliedAt()));
     }
 
     @Override
     public synchronized void quarantine(LocalGovernmentCode tenant, SourceSystem source, StreamState.Quarantine quarantine) {
         StreamState s = state(tenant, source);
-        put(new StreamState(tenant, source, s.lastReceivedAt(), s.held(), Optional.of(quarantine)));
+        put(new StreamState(tenant, source, s.lastReceivedAt(), s.held(), Optional.of(quarantine),
+                s.lastHeartbeatAt(), s.lastAppliedAt()));
     }
 
     @Override
     public synchronized void resolve(LocalGovernmentCode tenant, SourceSystem source) {
         StreamState s = state(tenant, source);
         if (s.quarantine().isPresent()) {
-            put(new StreamState(tenant, source, s.lastReceivedAt(), s.held(), Optional.empty()));
+            put(new StreamState(tenant, source, s.lastReceivedAt(), s.held(), Optional.empty(),
+                    s.lastHeartbeatAt(), s.lastAppliedAt()));
         }
     }
 

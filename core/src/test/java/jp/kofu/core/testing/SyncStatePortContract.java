@@ -81,4 +81,37 @@ public abstract class SyncStatePortContract {
         assertThat(port.all()).extracting(s -> s.tenant().value())
                 .isSortedAccordingTo(String::compareTo).hasSize(2);
     }
+
+    @Test
+    void heartbeatsAndAppliesAreRecordedPerStreamAndKeptAcrossOtherChanges() {
+        Instant beat = AT.plusSeconds(60);
+        Instant applied = AT.plusSeconds(90);
+        port.heartbeat(KURUME, SourceSystem.JUKIKI, AT);
+        port.heartbeat(KURUME, SourceSystem.JUKIKI, beat);
+        port.applied(KURUME, SourceSystem.JUKIKI, applied);
+        port.received(KURUME, SourceSystem.JUKIKI, AT);
+        port.hold(KURUME, SourceSystem.JUKIKI, 9, Path.of("/in/9"));
+        port.quarantine(KURUME, SourceSystem.JUKIKI, new StreamState.Quarantine(8, Path.of("/in/8"),
+                List.of(InputProblem.ofFile("a.csv", "bad")), AT));
+        port.resolve(KURUME, SourceSystem.JUKIKI);
+        port.release(KURUME, SourceSystem.JUKIKI, 9);
+
+        StreamState s = port.state(KURUME, SourceSystem.JUKIKI);
+        assertThat(s.lastHeartbeatAt()).contains(beat);
+        assertThat(s.lastAppliedAt()).contains(applied);
+        assertThat(s.lastReceivedAt()).contains(AT);
+        assertThat(port.state(KURUME, SourceSystem.TAX).lastHeartbeatAt()).isEmpty();
+        assertThat(port.state(CHIYODA, SourceSystem.JUKIKI).lastAppliedAt()).isEmpty();
+    }
+
+    @Test
+    void aStreamThatOnlyHeardAHeartbeatIsListed() {
+        port.heartbeat(CHIYODA, SourceSystem.TAX, AT);
+        assertThat(port.all()).singleElement().satisfies(s -> {
+            assertThat(s.tenant()).isEqualTo(CHIYODA);
+            assertThat(s.source()).isEqualTo(SourceSystem.TAX);
+            assertThat(s.lastHeartbeatAt()).contains(AT);
+            assertThat(s.lastReceivedAt()).isEmpty();
+        });
+    }
 }

@@ -20,9 +20,14 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
  * @param lastReceivedAt when a batch of the stream last arrived, empty when none did
  * @param held batches waiting for an earlier number, by sequence, with their directories
  * @param quarantine the quarantined batch that stops the stream, if any
+ * @param lastHeartbeatAt when the relay (連携用サーバ) last reported itself alive for the stream
+ *     (死活監視/ハートビート), empty when it never did
+ * @param lastAppliedAt when a batch of the stream was last applied, empty when none was (the sequence
+ *     itself is kept with the data)
  */
 public record StreamState(LocalGovernmentCode tenant, SourceSystem source, Optional<Instant> lastReceivedAt,
-                          SortedMap<Long, Path> held, Optional<Quarantine> quarantine) {
+                          SortedMap<Long, Path> held, Optional<Quarantine> quarantine,
+                          Optional<Instant> lastHeartbeatAt, Optional<Instant> lastAppliedAt) {
 
     public StreamState {
         Objects.requireNonNull(tenant, "tenant");
@@ -30,6 +35,14 @@ public record StreamState(LocalGovernmentCode tenant, SourceSystem source, Optio
         Objects.requireNonNull(lastReceivedAt, "lastReceivedAt");
         held = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(held));
         Objects.requireNonNull(quarantine, "quarantine");
+        Objects.requireNonNull(lastHeartbeatAt, "lastHeartbeatAt");
+        Objects.requireNonNull(lastAppliedAt, "lastAppliedAt");
+    }
+
+    /** A state without heartbeat or applied times. */
+    public StreamState(LocalGovernmentCode tenant, SourceSystem source, Optional<Instant> lastReceivedAt,
+                       SortedMap<Long, Path> held, Optional<Quarantine> quarantine) {
+        this(tenant, source, lastReceivedAt, held, quarantine, Optional.empty(), Optional.empty());
     }
 
     /** A stream nothing was recorded for. */

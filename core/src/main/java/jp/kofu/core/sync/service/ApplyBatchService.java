@@ -152,6 +152,7 @@ public final class ApplyBatchService implements ApplyBatchUseCase {
         }
         ReplicaDeltaPort.Applied applied = (ReplicaDeltaPort.Applied) result;
         state.release(tenant, source, sequence);
+        state.applied(tenant, source, clock.instant());
         if (stream.quarantine().isPresent()) {
             state.resolve(tenant, source);
             alarms.clear(quarantineKey(source), tenant);

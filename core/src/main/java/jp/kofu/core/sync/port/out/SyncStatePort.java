@@ -10,8 +10,8 @@ import jp.kofu.core.sync.domain.StreamState;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 
 /**
- * Keeps the state of the sync streams (連携状態) besides the applied sequence: arrivals, held batches and
- * quarantined batches. The applied sequence itself lives with the data ({@code ReplicaDeltaPort}), so that
+ * Keeps the state of the sync streams (連携状態) besides the applied sequence: arrivals, heartbeats, applies,
+ * held batches and quarantined batches. The applied sequence itself lives with the data ({@code ReplicaDeltaPort}), so that
  * it can never disagree with the replica.
  */
 public interface SyncStatePort {
@@ -24,6 +24,12 @@ public interface SyncStatePort {
 
     /** Records that a batch of the stream arrived. */
     void received(LocalGovernmentCode tenant, SourceSystem source, Instant at);
+
+    /** Records that the relay (連携用サーバ) reported itself alive for the stream (ハートビート). */
+    void heartbeat(LocalGovernmentCode tenant, SourceSystem source, Instant at);
+
+    /** Records that a batch of the stream was applied. */
+    void applied(LocalGovernmentCode tenant, SourceSystem source, Instant at);
 
     /** Holds a batch behind a gap (or behind a quarantined batch); holding it again replaces its directory. */
     void hold(LocalGovernmentCode tenant, SourceSystem source, long sequence, Path directory);
