@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param jdbcUrl the database; {@link #DEFAULT_DB} when none is given
  * @param port the HTTP port of {@code kofu server} (0 picks a free one)
  * @param kiosk trust anchors, CRLs and timings of the kiosk interface
+ * @param sync the sync endpoint (TLS, keys, data directory) and its monitoring
  */
-public record KofuConfig(String jdbcUrl, int port, KioskConfig kiosk) {
+public record KofuConfig(String jdbcUrl, int port, KioskConfig kiosk, SyncConfig sync) {
 
     /** The embedded default database, relative to the working directory. */
     public static final String DEFAULT_DB = "jdbc:h2:file:./kofu-data/kofu";
@@ -22,11 +23,17 @@ public record KofuConfig(String jdbcUrl, int port, KioskConfig kiosk) {
             throw new IllegalArgumentException("port must be 0-65535: " + port);
         }
         kiosk = kiosk == null ? KioskConfig.defaults() : kiosk;
+        sync = sync == null ? SyncConfig.defaults() : sync;
+    }
+
+    /** The database, port and kiosk configuration, with the default sync configuration (endpoint off). */
+    public KofuConfig(String jdbcUrl, int port, KioskConfig kiosk) {
+        this(jdbcUrl, port, kiosk, SyncConfig.defaults());
     }
 
     /** The database and port, with the default kiosk configuration (no trust anchor). */
     public KofuConfig(String jdbcUrl, int port) {
-        this(jdbcUrl, port, KioskConfig.defaults());
+        this(jdbcUrl, port, KioskConfig.defaults(), SyncConfig.defaults());
     }
 
     /** The database from the option, else {@code KOFU_DB}, else the embedded default. */

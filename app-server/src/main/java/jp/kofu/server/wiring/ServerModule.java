@@ -32,6 +32,7 @@ final class ServerModule extends AbstractModule {
     protected void configure() {
         bind(KofuConfig.class).toInstance(config);
         bind(KioskConfig.class).toInstance(config.kiosk());
+        bind(SyncConfig.class).toInstance(config.sync());
         bind(KioskPolicy.class).toInstance(config.kiosk().policy());
         // read when the graph is built, so a missing or bad anchor file stops the server at start
         OptionalBinder.newOptionalBinder(binder(), JpkiSettings.class).setBinding().toInstance(
