@@ -88,6 +88,8 @@ final class GenerateCommand implements Callable<Integer> {
             batches.addAll(writer.writeDelta(town, changes.next(), Options.absolute(out)));
         }
         environment.out().println(TestPkiWriter.write(town, Options.absolute(out), Math.max(0, cards), environment.clock().instant()));
+        environment.out().println(jp.kofu.server.sync.SyncCredentials.write(Options.absolute(out).resolve("sync"),
+                List.of(tenant), List.of(), environment.clock().instant(), new java.security.SecureRandom()));
         long written = System.nanoTime();
         ReplicaContent c = town.content();
         environment.out().printf("generated tenant %s (seed %d, reference date %s): %,d residents, %,d households, "

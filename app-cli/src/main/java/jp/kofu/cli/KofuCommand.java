@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 RenderCommand.class,
                 ServerCommand.class,
                 SyncCommand.class,
-                NotBuiltCommand.Relay.class,
+                RelayCommand.class,
                 GaijiCommand.class,
                 NotBuiltCommand.Verify.class,
                 KioskCommand.class,

@@ -13,14 +13,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import jp.kofu.core.issuance.domain.KioskPolicy;
+import jp.kofu.core.sync.domain.MonitoringPolicy;
 import jp.kofu.server.http.KofuServer;
 import jp.kofu.server.wiring.KioskConfig;
 import jp.kofu.server.wiring.Kofu;
 import jp.kofu.server.wiring.KofuConfig;
+import jp.kofu.server.wiring.SyncConfig;
 
 /** {@code kofu server}: runs the issuance server until the process is stopped. */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = {"Run the issuance server: /health, /metrics and the J-LIS kiosk interface under /jlis/v1.",
+        description = {"Run the issuance server: /health, /metrics, the J-LIS kiosk interface under /jlis/v1, the sync status",
+                "/sync/v1/status and, with --sync-keystore and --sync-keys, the sync endpoint on HTTPS --sync-port.",
                 "Cards are verified against the pinned --trust-anchor certificates and their --crl files;",
                 "without an anchor every card is refused (fail closed)."})
 final class ServerCommand implements Callable<Integer> {
@@ -58,6 +61,37 @@ final class ServerCommand implements Callable<Integer> {
             description = "How often timed-out issuances are voided (default ${DEFAULT-VALUE}).")
     Duration sweepInterval;
 
+    @Option(names = "--sync-port", defaultValue = "8443", paramLabel = "P",
+            description = "HTTPS port of the sync endpoint for the relay (default ${DEFAULT-VALUE}).")
+    int syncPort;
+
+    @Option(names = "--sync-keystore", paramLabel = "FILE",
+            description = "PKCS#12 keystore with the sync endpoint's TLS certificate and key; with --sync-keys turns it on.")
+    Path syncKeystore;
+
+    @Option(names = "--sync-keystore-password-file", paramLabel = "FILE",
+            description = "File holding the keystore password (default: $KOFU_SYNC_KEYSTORE_PASSWORD).")
+    Path syncKeystorePassword;
+
+    @Option(names = "--sync-keys", paramLabel = "FILE", description = "The tenants' sync keys: lines 'TENANT BASE64-SECRET'.")
+    Path syncKeys;
+
+    @Option(names = "--sync-data", defaultValue = "kofu-data/sync", paramLabel = "DIR",
+            description = "Where received batches are stored (default ${DEFAULT-VALUE}).")
+    Path syncData;
+
+    @Option(names = "--sync-grace", defaultValue = "2m", converter = Durations.class, paramLabel = "D",
+            description = "Grace added to the 5-minute silence limit of a stream (default ${DEFAULT-VALUE}).")
+    Duration syncGrace;
+
+    @Option(names = "--sync-window", defaultValue = "00:00-00:00", paramLabel = "HH:MM-HH:MM",
+            description = "Daily sending window, Japan time, when silence is abnormal; 00:00-00:00 all day (default ${DEFAULT-VALUE}).")
+    String syncWindow;
+
+    @Option(names = "--sync-check-interval", defaultValue = "60s", converter = Durations.class, paramLabel = "D",
+            description = "How often the streams are checked and alarms raised or cleared (default ${DEFAULT-VALUE}).")
+    Duration syncCheckInterval;
+
     private final CliEnvironment environment;
 
     @Inject
@@ -77,7 +111,26 @@ final class ServerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("kofu server: " + e.getMessage());
         }
-        KofuConfig config = new KofuConfig(KofuConfig.resolveDb(db.url, environment.env()), port, kiosk);
+        SyncConfig sync;
+        try {
+            java.time.LocalTime[] window = MonitoringPolicy.parseWindow(syncWindow);
+            MonitoringPolicy monitoring = new MonitoringPolicy(MonitoringPolicy.DEFAULT.silenceLimit(), syncGrace, window[0],
+                    window[1], MonitoringPolicy.DEFAULT.zone());
+            String password = "";
+            if (syncKeystorePassword != null) {
+                password = java.nio.file.Files.readString(Options.absolute(syncKeystorePassword)).strip();
+            } else if (environment.env().get("KOFU_SYNC_KEYSTORE_PASSWORD") != null) {
+                password = environment.env().get("KOFU_SYNC_KEYSTORE_PASSWORD");
+            }
+            sync = new SyncConfig(java.util.Optional.ofNullable(syncKeystore).map(Options::absolute), password, syncPort,
+                    java.util.Optional.ofNullable(syncKeys).map(Options::absolute), Options.absolute(syncData), monitoring,
+                    syncCheckInterval, SyncConfig.defaults().maxBatchBytes());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("kofu server: " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new BadInputException("kofu server: cannot read the keystore password file: " + e.getMessage());
+        }
+        KofuConfig config = new KofuConfig(KofuConfig.resolveDb(db.url, environment.env()), port, kiosk, sync);
         KofuServer server;
         try {
             server = Kofu.injector(config, environment.clock()).getInstance(KofuServer.class);
@@ -92,8 +145,10 @@ final class ServerCommand implements Callable<Integer> {
             throw e;
         }
         int bound = server.start();
-        environment.out().println("kofu server listening on port " + bound + " (/health, /metrics, /jlis/v1; "
+        environment.out().println("kofu server listening on port " + bound + " (/health, /metrics, /jlis/v1, /sync/v1/status; "
                 + trustAnchors.size() + " trust anchor(s), " + crls.size() + " CRL file(s))");
+        environment.out().println(server.syncPort() > 0 ? "sync endpoint listening on HTTPS port " + server.syncPort()
+                + " (/sync/v1/batches, /sync/v1/heartbeat)" : "sync endpoint off (give --sync-keystore and --sync-keys)");
         environment.out().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

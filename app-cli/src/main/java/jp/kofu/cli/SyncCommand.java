@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
@@ -20,25 +18,25 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import jp.kofu.core.replica.port.out.ReplicaWritePort;
 import jp.kofu.core.sync.domain.BatchManifest;
 import jp.kofu.core.sync.domain.BatchRejectedException;
 import jp.kofu.core.sync.domain.InputProblem;
+import jp.kofu.core.sync.domain.MonitoringPolicy;
 import jp.kofu.core.sync.domain.SourceSystem;
-import jp.kofu.core.sync.domain.StreamState;
-import jp.kofu.core.sync.port.in.ApplyBatchUseCase;
+import jp.kofu.core.sync.domain.StreamStatus;
 import jp.kofu.core.sync.port.in.ApplyBatchUseCase.Outcome;
+import jp.kofu.core.sync.port.in.ApplyBatchUseCase;
+import jp.kofu.core.sync.port.in.MonitorSyncUseCase;
 import jp.kofu.core.sync.port.out.BatchManifestPort;
-import jp.kofu.core.sync.port.out.SyncStatePort;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
-import jp.kofu.core.tenant.domain.TenantSettings;
 import jp.kofu.core.tenant.port.out.TenantSettingsPort;
+import jp.kofu.server.sync.SyncStatusJson;
 
 /** {@code kofu sync}: the delta sync (異動データ連携) — apply a batch, show the streams' state. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "apply | status | verify | resend: the 5-minute delta sync.",
         subcommands = {SyncCommand.Apply.class, SyncCommand.Status.class, SyncCommand.Verify.class,
-                SyncCommand.Resend.class})
+                ResendCommand.class})
 final class SyncCommand implements Callable<Integer> {
 
     private final CliEnvironment environment;
@@ -172,16 +170,30 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code kofu sync status}: per tenant and source, where the stream stands. */
+    /** {@code kofu sync status}: per tenant and source, where the stream stands (連携状況). */
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Per tenant and source: last applied sequence, last received, normal or abnormal and why.")
+            description = {"Per tenant and source: last applied sequence and time, last received batch, last relay",
+                    "heartbeat, lag, and normal or abnormal with why (quarantine, gap naming the missing number, no",
+                    "batch or heartbeat for longer than the limit plus grace inside the sending window)."})
     static final class Status implements Callable<Integer> {
 
         @Mixin
         Options.Database db;
 
-        @Option(names = "--json", description = "Print one JSON document.")
+        @Option(names = "--json", description = "Print one JSON document (the same as GET /sync/v1/status).")
         boolean json;
+
+        @Option(names = "--silence-limit", defaultValue = "5m", converter = Durations.class, paramLabel = "D",
+                description = "Longest expected silence of a stream (default ${DEFAULT-VALUE}).")
+        java.time.Duration silenceLimit;
+
+        @Option(names = "--grace", defaultValue = "2m", converter = Durations.class, paramLabel = "D",
+                description = "Added to the limit before a silent stream is abnormal (default ${DEFAULT-VALUE}).")
+        java.time.Duration grace;
+
+        @Option(names = "--window", defaultValue = "00:00-00:00", paramLabel = "HH:MM-HH:MM",
+                description = "The daily sending window, Japan time; 00:00-00:00 is all day (default ${DEFAULT-VALUE}).")
+        String window;
 
         private final CliEnvironment environment;
 
@@ -192,58 +204,37 @@ final class SyncCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Injector kofu = environment.kofu(db.url);
-            SyncStatePort states = kofu.getInstance(SyncStatePort.class);
-            ReplicaWritePort replica = kofu.getInstance(ReplicaWritePort.class);
-            TreeSet<String> tenants = new TreeSet<>();
-            kofu.getInstance(TenantSettingsPort.class).all().stream().map(TenantSettings::code)
-                    .forEach(c -> tenants.add(c.value()));
-            states.all().forEach(s -> tenants.add(s.tenant().value()));
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (String code : tenants) {
-                LocalGovernmentCode tenant = LocalGovernmentCode.parse(code);
-                for (SourceSystem source : SourceSystem.values()) {
-                    StreamState s = states.state(tenant, source);
-                    OptionalLong last = replica.lastAppliedSequence(tenant, source);
-                    if (last.isEmpty() && s.lastReceivedAt().isEmpty() && !s.stopped()) {
-                        continue;
-                    }
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("tenant", code);
-                    row.put("source", source.wireName());
-                    row.put("lastSequence", last.isPresent() ? last.getAsLong() : null);
-                    row.put("lastReceivedAt", s.lastReceivedAt().map(Object::toString).orElse(null));
-                    row.put("state", s.stopped() ? "abnormal" : "normal");
-                    row.put("why", why(s, last.orElse(0)));
-                    rows.add(row);
-                }
+            MonitoringPolicy policy;
+            try {
+                java.time.LocalTime[] w = MonitoringPolicy.parseWindow(window);
+                policy = new MonitoringPolicy(silenceLimit, grace, w[0], w[1], MonitoringPolicy.DEFAULT.zone());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("kofu sync status: " + e.getMessage());
             }
+            Injector kofu = environment.kofu(db.url);
+            List<StreamStatus> streams = kofu.getInstance(MonitorSyncUseCase.class).status(policy);
             if (json) {
-                printJson(environment, Map.of("streams", rows));
+                printJson(environment, SyncStatusJson.document(streams, policy, environment.clock().instant()));
                 return Cli.OK;
             }
-            if (rows.isEmpty()) {
+            if (streams.isEmpty()) {
                 environment.out().println("no sync stream yet (load full batches with kofu load first)");
             }
-            for (Map<String, Object> r : rows) {
-                environment.out().printf("%s %-6s last %-6s received %-27s %s%s%n", r.get("tenant"), r.get("source"),
-                        r.get("lastSequence") == null ? "-" : r.get("lastSequence"),
-                        r.get("lastReceivedAt") == null ? "-" : r.get("lastReceivedAt"), r.get("state"),
-                        r.get("why") == null ? "" : ": " + r.get("why"));
+            for (StreamStatus s : streams) {
+                environment.out().printf("%s %-6s last %-6s applied %-20s received %-20s heartbeat %-20s lag %-8s %s%s%n",
+                        s.tenant(), s.source().wireName(),
+                        s.lastAppliedSequence().isPresent() ? s.lastAppliedSequence().getAsLong() : "-",
+                        time(s.lastAppliedAt()), time(s.lastReceivedAt()), time(s.lastHeartbeatAt()),
+                        s.lag().map(d -> d.toSeconds() + "s").orElse("-")
+                                + (s.sequenceLag() > 0 ? "/" + s.sequenceLag() + "seq" : ""),
+                        s.health() == StreamStatus.Health.NORMAL ? "normal" : "abnormal",
+                        s.why() == null ? "" : ": " + s.why());
             }
             return Cli.OK;
         }
 
-        private static String why(StreamState s, long last) {
-            if (s.quarantine().isPresent()) {
-                StreamState.Quarantine q = s.quarantine().get();
-                return "batch " + q.sequence() + " quarantined (" + q.problems().size() + " problem(s), first: "
-                        + q.problems().get(0) + ")" + (s.held().isEmpty() ? "" : "; " + s.held().size() + " batch(es) held");
-            }
-            if (!s.held().isEmpty()) {
-                return "batch " + (last + 1) + " is missing; held: " + s.held().keySet();
-            }
-            return null;
+        private static String time(java.util.Optional<java.time.Instant> at) {
+            return at.map(i -> i.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()).orElse("-");
         }
     }
 
@@ -258,25 +249,6 @@ final class SyncCommand implements Callable<Integer> {
         @Override
         String name() {
             return "sync verify";
-        }
-
-        @Override
-        String comesWith() {
-            return "the data-sync issue";
-        }
-    }
-
-    /** {@code kofu sync resend}: not built yet. */
-    @Command(name = "resend", description = "Ask the source to resend batches (not built yet).")
-    static final class Resend extends NotBuiltCommand {
-        @Inject
-        Resend(CliEnvironment e) {
-            super(e);
-        }
-
-        @Override
-        String name() {
-            return "sync resend";
         }
 
         @Override
