@@ -25,13 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.inject.Injector;
 
+import jp.kofu.cli.relay.Outbox;
+import jp.kofu.cli.relay.Relay;
 import jp.kofu.core.operations.port.out.AlarmPort;
 import jp.kofu.core.replica.port.out.ReplicaWritePort;
 import jp.kofu.core.sync.domain.MonitoringPolicy;
 import jp.kofu.core.sync.domain.SourceSystem;
+import jp.kofu.core.sync.port.out.SyncStatePort;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 import jp.kofu.core.testing.MutableClock;
 import jp.kofu.server.http.KofuServer;
+import jp.kofu.server.json.JsonBatchManifestCodec;
+import jp.kofu.server.sync.SyncClient;
 import jp.kofu.server.sync.SyncCredentials;
 import jp.kofu.server.sync.SyncKey;
 import jp.kofu.server.sync.SyncServer;
@@ -300,5 +305,54 @@ class RelayTest {
         CliRun missing = CliRun.run("sync", "resend", "--from", "3");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.errLines()).isEqualTo(1);
+    }
+
+    @Test
+    void theWatchingRelayForwardsABatchDroppedWhileItRunsAndSendsAHeartbeatEveryInterval() throws Exception {
+        startServer(0);
+        outbox();
+        Path cred = town.resolve("sync");
+        SyncClient client = new SyncClient(URI.create("https://localhost:" + server.syncPort()),
+                SyncKey.readOne(cred.resolve(SyncCredentials.relayKey(TENANT))),
+                Optional.of(cred.resolve(SyncCredentials.SERVER_CERT)), clock, Duration.ofSeconds(10));
+        java.io.StringWriter out = new java.io.StringWriter();
+        Relay relay = new Relay(new Outbox(outbox), new Relay.Settings(TENANT, java.util.EnumSet.of(SourceSystem.JUKIKI),
+                Duration.ofMillis(300), Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofSeconds(1),
+                Duration.ofSeconds(10), Duration.ofMillis(1)), client, new JsonBatchManifestCodec(),
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true));
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
+            try {
+                relay.run(stop::get);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            SyncStatePort states = kofu.getInstance(SyncStatePort.class);
+            await(() -> states.state(TENANT, SourceSystem.JUKIKI).lastHeartbeatAt().isPresent());
+            clock.advance(Duration.ofMinutes(1));
+            await(() -> states.state(TENANT, SourceSystem.JUKIKI).lastHeartbeatAt().equals(Optional.of(clock.instant())));
+
+            // a vendor writes the batch elsewhere and moves it in whole (or writes manifest.json last)
+            Path writing = outbox.resolve(".writing");
+            copy(town.resolve("jukiki-000001-full"), writing);
+            Files.move(writing, outbox.resolve("jukiki-000001-full"));
+            await(() -> applied(SourceSystem.JUKIKI).isPresent());
+            assertThat(applied(SourceSystem.JUKIKI)).hasValue(1);
+            await(() -> Files.isDirectory(outbox.resolve("sent/jukiki-000001-full")));
+            assertThat(out.toString()).contains("forwarded jukiki 1 (jukiki-000001-full): 201 applied");
+        } finally {
+            stop.set(true);
+            running.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - until).as("condition not met within 20 s").isNegative();
+            Thread.sleep(50);
+        }
     }
 }
