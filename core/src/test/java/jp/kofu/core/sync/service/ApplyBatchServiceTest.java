@@ -184,8 +184,10 @@ class ApplyBatchServiceTest {
         assertThat(stored("P4")).isFalse();
         assertThat(alarms.active("sync/jukiki/gap", KURUME)).hasValueSatisfying(a -> assertThat(a.what()).contains("batch 2 is missing"));
         assertThat(state.state(KURUME, SourceSystem.JUKIKI).stopped()).isTrue();
+        assertThat(state.state(KURUME, SourceSystem.JUKIKI).lastAppliedAt()).as("a held batch is not applied").isEmpty();
 
         Outcome two = apply(delta(KURUME, 2, "P2b", null));
+        assertThat(state.state(KURUME, SourceSystem.JUKIKI).lastAppliedAt()).contains(clock.instant());
         assertThat(two).isInstanceOf(ApplyBatchUseCase.Applied.class);
         assertThat(lastApplied()).isEqualTo(2);
         assertThat(alarms.active("sync/jukiki/gap", KURUME)).hasValueSatisfying(a -> assertThat(a.what()).contains("batch 3 is missing"));
