@@ -348,6 +348,38 @@ class RelayTest {
         }
     }
 
+    @Test
+    void aBatchTheServerQuarantinesIsMovedToRejectedWithTheServersProblemsAndTheStreamIsAbnormal() throws Exception {
+        startServer(0);
+        outbox("jukiki-000001-full", "jukiki-000002-delta");
+        // a well-formed batch (checksums right) whose content is wrong: only the server can tell
+        Path batch = outbox.resolve("jukiki-000002-delta");
+        Path residents = batch.resolve("residents.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(residents));
+        lines.set(1, lines.get(1).replaceFirst("\\d{4}-\\d{2}-\\d{2}", "2021-13-45"));
+        Files.write(residents, lines);
+        JsonBatchManifestCodec codec = new JsonBatchManifestCodec();
+        jp.kofu.core.sync.domain.BatchManifest m = codec.read(batch);
+        String digest = sha256(residents);
+        codec.write(batch, new jp.kofu.core.sync.domain.BatchManifest(m.tenant(), m.source(), m.sequence(), m.kind(),
+                m.createdAt(), m.files().stream().map(f -> f.name().equals("residents.csv")
+                        ? new jp.kofu.core.sync.domain.BatchFile(f.name(), f.entity(), f.records(), digest)
+                        : f).toList()));
+
+        CliRun run = relay(server.syncPort(), "--sources", "jukiki");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.err()).contains("jukiki 2 (jukiki-000002-delta) refused by the server (422 quarantined)");
+        assertThat(Files.readString(outbox.resolve("rejected/jukiki-000002-delta.reason.txt")))
+                .contains("HTTP 422 quarantined").contains("residents.csv:2:birth_date");
+        assertThat(applied(SourceSystem.JUKIKI)).hasValue(1);
+        assertThat(status()).contains("\"state\":\"abnormal\"").contains("batch 2 quarantined");
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {
