@@ -74,20 +74,30 @@ public final class SyncClient {
         this.http = builder.build();
     }
 
-    /** Uploads one batch directory as a zip. */
+    /** Uploads one batch directory as a zip (packed into a temporary file, so large full batches stream). */
     public Response upload(Path batchDirectory) throws IOException, InterruptedException {
-        return send("POST", SyncServer.BATCHES, BatchArchive.pack(batchDirectory), "application/zip");
+        Path zip = Files.createTempFile("kofu-batch-", ".zip");
+        try {
+            try (java.io.OutputStream out = Files.newOutputStream(zip)) {
+                BatchArchive.pack(batchDirectory, out);
+            }
+            return send("POST", SyncServer.BATCHES, jp.kofu.core.sync.service.BatchFiles.sha256(zip),
+                    HttpRequest.BodyPublishers.ofFile(zip), "application/zip");
+        } finally {
+            Files.deleteIfExists(zip);
+        }
     }
 
     /** Sends a heartbeat for the sources. */
     public Response heartbeat(Set<SourceSystem> sources) throws IOException, InterruptedException {
         byte[] body = JSON.writeValueAsBytes(Map.of("sources", sources.stream().map(SourceSystem::wireName).sorted().toList()));
-        return send("POST", SyncServer.HEARTBEAT, body, "application/json");
+        return send("POST", SyncServer.HEARTBEAT, SyncSignature.sha256Hex(body), HttpRequest.BodyPublishers.ofByteArray(body),
+                "application/json");
     }
 
-    private Response send(String method, String path, byte[] body, String type) throws IOException, InterruptedException {
+    private Response send(String method, String path, String digest, HttpRequest.BodyPublisher body, String type)
+            throws IOException, InterruptedException {
         long at = clock.instant().getEpochSecond();
-        String digest = SyncSignature.sha256Hex(body);
         String signature = SyncSignature.sign(key, SyncSignature.canonical(method, path, key.tenant().value(), at, digest));
         HttpRequest request = HttpRequest.newBuilder(server.resolve(path))
                 .timeout(timeout)
@@ -96,7 +106,7 @@ public final class SyncClient {
                 .header(SyncSignature.TIMESTAMP, Long.toString(at))
                 .header(SyncSignature.CONTENT_SHA256, digest)
                 .header(SyncSignature.SIGNATURE, signature)
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .method(method, body)
                 .build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         Map<String, Object> doc;
