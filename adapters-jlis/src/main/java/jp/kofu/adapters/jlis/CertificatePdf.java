@@ -50,12 +50,21 @@ final class CertificatePdf implements AutoCloseable {
     private final List<Sheet> sheets = new ArrayList<>();
     private final FormTemplate template;
     private final Notes notes = new Notes();
-    private final List<Sheet.Placement> placements = new ArrayList<>();
+    private final List<Sheet.Placement> placements;
     private PDImageXObject officialSeal;
 
     CertificatePdf(IpamjFont ipamj, GlyphResolutionPort glyphs, FormTemplate template) {
+        this(ipamj, glyphs, template, false);
+    }
+
+    /**
+     * @param trace whether to record where each text goes ({@link #placements()}, for the layout tests); off
+     *     in production, where it would only cost time
+     */
+    CertificatePdf(IpamjFont ipamj, GlyphResolutionPort glyphs, FormTemplate template, boolean trace) {
         this.font = new DocumentFont(ipamj, glyphs);
         this.template = template;
+        this.placements = trace ? new ArrayList<>() : null;
         fontResources.setItem(COSName.getPDFName(Sheet.FONT), font.dictionary());
     }
 
@@ -73,7 +82,7 @@ final class CertificatePdf implements AutoCloseable {
         return notes;
     }
 
-    /** Where every text went, for the layout tests. */
+    /** Where every text went, for the layout tests; null when not tracing. */
     List<Sheet.Placement> placements() {
         return placements;
     }

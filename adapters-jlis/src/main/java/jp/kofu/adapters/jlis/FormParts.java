@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 
 import jp.kofu.core.certificate.domain.Attestation;
 import jp.kofu.core.certificate.domain.JapaneseDates;
+import jp.kofu.core.certificate.port.out.CertificateRendererPort.RenderingException;
 import jp.kofu.core.certificate.service.ContentAssembler;
 import jp.kofu.core.gaiji.domain.PrintedChar;
 import jp.kofu.core.gaiji.domain.PrintedText;
@@ -50,8 +51,13 @@ final class FormParts {
             while (!lines.isEmpty()) {
                 Sheet sheet = pdf.newPage();
                 double top = t.head().bodyY();
+                int before = lines.size();
                 placeLines(sheet, lines, t.page().left(), top, t.page().contentWidth(), t.bodyLimit() - 4,
                         "備考（続き）");
+                if (lines.size() == before) {
+                    throw new RenderingException(t.source() + ": a continuation sheet holds no line between "
+                            + "$.head.bodyY and $.attestation.y");
+                }
                 last = sheet;
             }
         }

@@ -62,7 +62,7 @@ public final class PdfCertificateRenderer implements CertificateRendererPort {
 
     @Override
     public byte[] render(CertificateContent content, RenderOptions options) {
-        return renderTraced(content, options).pdf();
+        return render(content, options, false).pdf();
     }
 
     /** A rendering with where each text went (the tests check the layout with it). */
@@ -70,10 +70,14 @@ public final class PdfCertificateRenderer implements CertificateRendererPort {
     }
 
     Traced renderTraced(CertificateContent content, RenderOptions options) {
+        return render(content, options, true);
+    }
+
+    private Traced render(CertificateContent content, RenderOptions options, boolean trace) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(options, "options");
         FormTemplate template = forms.template(options.tenant(), content.kind());
-        try (CertificatePdf pdf = new CertificatePdf(font, glyphs, template)) {
+        try (CertificatePdf pdf = new CertificatePdf(font, glyphs, template, trace)) {
             if (content instanceof CertificateContent.Juminhyo juminhyo) {
                 JuminhyoForm.draw(pdf, juminhyo);
             } else if (content instanceof CertificateContent.Inkan inkan) {
@@ -91,7 +95,7 @@ public final class PdfCertificateRenderer implements CertificateRendererPort {
             }
             byte[] bytes = pdf.finish(content.title(), content.attestation().issuedOn(),
                     content.attestation().certificateNumber());
-            return new Traced(bytes, List.copyOf(pdf.placements()));
+            return new Traced(bytes, trace ? List.copyOf(pdf.placements()) : List.of());
         } catch (IOException e) {
             throw new RenderingException("the " + content.kind().cliName() + " PDF could not be written", e);
         }

@@ -150,7 +150,9 @@ final class Sheet {
         DocumentFont.Run run = shape(text, "「" + text + "」");
         double left = aligned(x, 0, run.width(size), align);
         text(run, left, baseline, size);
-        placements.add(new Placement(index, text, left, baseline - 0.12 * size, run.width(size), size, text, text));
+        if (placements != null) {
+            placements.add(new Placement(index, text, left, baseline - 0.12 * size, run.width(size), size, text, text));
+        }
     }
 
     /** Draws text aligned within [x, x+width] at the baseline. */
@@ -256,13 +258,15 @@ final class Sheet {
         double centre = top - height / 2;
         double leading = size * LEADING;
         double firstCentre = centre + (lines.size() - 1) * leading / 2;
-        StringBuilder drawn = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
             text(lines.get(i), x + PAD, width - 2 * PAD, baselineFor(firstCentre - i * leading, size), size, align);
-            drawn.append(unicode(lines.get(i)));
         }
-        String own = drawn.substring(0, drawn.length() - mark.length());
-        placements.add(new Placement(index, item, x, top - height, width, height, drawn.toString(), own));
+        if (placements != null) {
+            StringBuilder drawn = new StringBuilder();
+            lines.forEach(l -> drawn.append(unicode(l)));
+            String own = drawn.substring(0, drawn.length() - mark.length());
+            placements.add(new Placement(index, item, x, top - height, width, height, drawn.toString(), own));
+        }
     }
 
     /** Draws lines of a continuation note from {@code top}; returns the y below them. */
@@ -274,10 +278,11 @@ final class Sheet {
             text(lines.get(i), x, baselineFor(top - (i + 0.5) * leading, size), size);
             drawn.append(unicode(lines.get(i)));
         }
-        String own = drawn.length() >= prefix.length() && drawn.toString().startsWith(prefix)
-                ? drawn.substring(prefix.length()) : drawn.toString();
-        placements.add(new Placement(index, item, x, top - lines.size() * leading - 1, width,
-                lines.size() * leading + 2, drawn.toString(), own));
+        if (placements != null) {
+            String own = drawn.toString().startsWith(prefix) ? drawn.substring(prefix.length()) : drawn.toString();
+            placements.add(new Placement(index, item, x, top - lines.size() * leading - 1, width,
+                    lines.size() * leading + 2, drawn.toString(), own));
+        }
         return top - lines.size() * leading;
     }
 
