@@ -248,4 +248,22 @@ class FormTemplatesTest {
         assertThat(standardName.x()).as("beside a frame on the left").isGreaterThan(200);
         assertThat(kurumeName.x()).as("beside a frame on the right").isLessThan(150);
     }
+
+    @Test
+    void theSameContentGivesTheSameBytesWithTheSealImageAndContinuationSheetsOnSeparateRenderers() {
+        CertificateContent.Juminhyo content = new CertificateContent.Juminhyo(
+                Certificates.attestation("この写しは、世帯全員の住民票の原本と相違ないことを証明する。"),
+                Certificates.text(TextOverflowTest.chars("福岡県久留米市城南町十五番地三　", 250)),
+                Certificates.text("城南ハイツ201号"), Certificates.text("久留米　太郎"), Certificates.household(6),
+                "【空欄】");
+        RenderOptions kurume = new RenderOptions("", "402036");
+
+        byte[] first = PdfCertificateRenderer.withBundledFont().render(content, kurume);
+        byte[] second = PdfCertificateRenderer.withBundledFont(FormTemplates.bundled()).render(content, kurume);
+
+        assertThat(first).isEqualTo(second);
+        String raw = new String(first, StandardCharsets.ISO_8859_1);
+        assertThat(raw).doesNotContain("/ModDate");
+        assertThat(textOf(first)).contains("3/3", "備考（続き）");
+    }
 }
