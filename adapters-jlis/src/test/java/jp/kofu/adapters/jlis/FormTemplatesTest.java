@@ -266,4 +266,21 @@ class FormTemplatesTest {
         assertThat(raw).doesNotContain("/ModDate");
         assertThat(textOf(first)).contains("3/3", "備考（続き）");
     }
+
+    @Test
+    void theConfiguredDirectoryIsCheckedWhenTheModuleIsBuiltSoABadFormStopsTheStartUp() throws IOException {
+        Path file = cityForm(CertificateKind.SHOTOKU, form -> {
+            form.with("boxes").with("address").put("height", 2);
+            return form;
+        });
+        System.setProperty(FormTemplates.DIRECTORY_PROPERTY, dir.toString());
+        try {
+            assertThatThrownBy(JlisModule::new)
+                    .isInstanceOf(FormTemplates.FormTemplateException.class)
+                    .hasMessage(file + ": $.boxes.address.height: (2.0) cannot hold one line at minFontSize");
+        } finally {
+            System.clearProperty(FormTemplates.DIRECTORY_PROPERTY);
+        }
+        assertThat(new JlisModule()).isNotNull();
+    }
 }
