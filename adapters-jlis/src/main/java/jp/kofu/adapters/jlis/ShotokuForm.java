@@ -9,14 +9,13 @@ import java.util.Map;
 
 import jp.kofu.core.certificate.domain.CertificateContent.Shotoku;
 import jp.kofu.core.certificate.domain.JapaneseDates;
-import jp.kofu.core.certificate.port.out.CertificateRendererPort.RenderingException;
 import jp.kofu.core.replica.domain.TaxRecord;
 
 /**
  * The 所得課税証明書 / 非課税証明書 form (one form; the title says which): the fiscal year (年度) with the
  * income year (…年分), the person as of 1 January, incomes by kind beside deductions by kind, the tax
  * (課税標準額, 所得割額, 均等割額, 年税額) and the dependants (扶養親族等), where {@code *} marks one who has not
- * filed. Amounts are in 円 with thousands separators; a loss prints with △.
+ * filed; more dependants than the page holds continue on further sheets. Amounts are in 円 with thousands separators; a loss prints with △.
  */
 final class ShotokuForm {
 
@@ -63,12 +62,7 @@ final class ShotokuForm {
                         10, "年税額")
                 .bottom() - TABLE_GAP;
 
-        y = dependants(sheet, content, y);
-        if (y < sheet.y(t.bodyLimit()) + 4) {
-            throw new RenderingException("the " + content.title() + " has more lines ("
-                    + (content.incomes().size() + content.deductions().size() + content.dependants().size())
-                    + ") than one page holds");
-        }
+        dependants(pdf, sheet, content, y);
     }
 
     private static double incomes(Sheet sheet, Shotoku content, double x, double top, double width) {
@@ -113,19 +107,33 @@ final class ShotokuForm {
                 .bottom();
     }
 
-    private static double dependants(Sheet sheet, Shotoku content, double top) {
+    /**
+     * The dependants' table; rows that do not fit above the attestation continue on further sheets under
+     * 扶養親族等（続き）, never cut.
+     */
+    private static void dependants(CertificatePdf pdf, Sheet first, Shotoku content, double top) {
         double mark = 24;
         double relationship = 90;
-        double left = sheet.left();
-        double right = sheet.right();
+        double left = first.left();
+        double right = first.right();
+        double footnote = 14;
+        Sheet sheet = first;
+        double limit = sheet.y(pdf.template().bodyLimit()) + 4;
         double y = sheet.row(left, top, HEADER_ROW, right).label("扶養親族等", 0).bottom();
         if (content.dependants().isEmpty()) {
-            return sheet.row(left, y, ROW, right).cell(sheet.shape("該当なし", "扶養親族等"), 0, Sheet.Align.LEFT,
-                    VALUE_SIZE, "扶養親族等").bottom();
+            sheet.row(left, y, ROW, right).cell(sheet.shape("該当なし", "扶養親族等"), 0, Sheet.Align.LEFT,
+                    VALUE_SIZE, "扶養親族等");
+            return;
         }
-        y = sheet.row(left, y, HEADER_ROW, right).label("", mark).label("氏名", right - left - mark - relationship)
-                .label("続柄", relationship).bottom();
+        y = dependantsHeader(sheet, y, mark, relationship);
         for (int i = 0; i < content.dependants().size(); i++) {
+            boolean lastRow = i == content.dependants().size() - 1;
+            if (y - ROW - (lastRow ? footnote : 0) < limit) {
+                sheet = pdf.newPage();
+                y = sheet.y(pdf.template().head().bodyY());
+                y = sheet.row(left, y, HEADER_ROW, right).label("扶養親族等（続き）", 0).bottom();
+                y = dependantsHeader(sheet, y, mark, relationship);
+            }
             TaxRecord.Dependant d = content.dependants().get(i);
             String who = "扶養親族等（" + (i + 1) + "人目）";
             y = sheet.row(left, y, ROW, right)
@@ -136,7 +144,13 @@ final class ShotokuForm {
                     .bottom();
         }
         sheet.text("* は、所得の申告のない扶養親族等です。", left, baselineFor(y - 7, 7.5), 7.5, Sheet.Align.LEFT);
-        return y - 14;
+    }
+
+    private static double dependantsHeader(Sheet sheet, double y, double mark, double relationship) {
+        double left = sheet.left();
+        double right = sheet.right();
+        return sheet.row(left, y, HEADER_ROW, right).label("", mark).label("氏名", right - left - mark - relationship)
+                .label("続柄", relationship).bottom();
     }
 
     /** Yen with thousands separators; a negative amount (a loss) as △1,234. */

@@ -300,15 +300,24 @@ class PdfCertificateRendererTest {
     }
 
     @Test
-    void moreDependantsThanOnePageHoldsFailTheRendering() {
+    void moreDependantsThanOnePageHoldsContinueOnASecondSheetNeverCut() throws IOException {
         List<TaxRecord.Dependant> many = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            many.add(new TaxRecord.Dependant(text("久留米　一郎"), "子", true));
+            many.add(new TaxRecord.Dependant(text("久留米　" + (char) ('一' + 0) + i), "子", i % 7 != 0));
         }
 
-        assertThatThrownBy(() -> renderer.render(aShotoku(100, 5_000, many), RenderOptions.plain()))
-                .isInstanceOf(RenderingException.class)
-                .hasMessageContaining("than one page holds");
+        byte[] pdf = renderer.render(aShotoku(100, 5_000, many), RenderOptions.plain());
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            assertThat(pageText(document, 2)).contains("扶養親族等（続き）", "2/2", "上記のとおり証明します。",
+                    "* は、所得の申告のない扶養親族等です。");
+            assertThat(pageText(document, 1)).doesNotContain("上記のとおり証明します。");
+        }
+        String all = textOf(pdf).replaceAll("[\\s\u3000]", "");
+        for (int i = 0; i < 40; i++) {
+            assertThat(all.split("久留米一" + i + "子", -1)).as("dependant " + i + " printed once").hasSize(2);
+        }
     }
 
     // --- text, glyphs and errors -----------------------------------------------------------------
