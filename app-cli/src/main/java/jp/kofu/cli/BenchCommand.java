@@ -68,7 +68,7 @@ import jp.kofu.server.wiring.KofuConfig;
 /** {@code kofu bench}: benchmarks that print their figures and the baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: issue (kiosks over HTTP); render and load are not built yet.",
-        subcommands = {BenchCommand.Issue.class, BenchCommand.Render.class, BenchCommand.Load.class})
+        subcommands = {BenchCommand.Issue.class, BenchRenderCommand.class, BenchCommand.Load.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -100,19 +100,6 @@ final class BenchCommand implements Runnable {
             environment.err().println("kofu bench " + name() + ": not built yet (comes with the "
                     + ("render".equals(name()) ? "certificates" : "data-sync") + " issue)");
             return Cli.USAGE;
-        }
-    }
-
-    @Command(name = "render", description = "Render-only benchmark (not built yet).")
-    static final class Render extends NotYet {
-        @Inject
-        Render(CliEnvironment e) {
-            super(e);
-        }
-
-        @Override
-        String name() {
-            return "render";
         }
     }
 

@@ -17,6 +17,7 @@ import com.google.inject.Guice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import jp.kofu.adapters.jlis.FormTemplates;
 import jp.kofu.adapters.jlis.JlisModule;
 import jp.kofu.core.certificate.domain.CertificateContent;
 import jp.kofu.core.certificate.domain.CertificateKind;
@@ -44,8 +45,13 @@ final class RenderCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--tenant", paramLabel = "CODE", converter = Options.TenantConverter.class,
-            description = "Tenant whose forms to use (forms per tenant come later; accepted and checked now).")
+            description = "Tenant whose forms to use (e.g. 402036 for Kurume); default: the default forms.")
     LocalGovernmentCode tenant;
+
+    @Option(names = "--forms", paramLabel = "DIR",
+            description = "A city's form directory (<DIR>/<tenant code>/<kind>.json, docs/forms.md) to check "
+                    + "and use instead of the configured one.")
+    Path forms;
 
     @Option(names = "--example", description = "Print a sample JSON document of the kind and exit.")
     boolean example;
@@ -75,8 +81,16 @@ final class RenderCommand implements Callable<Integer> {
             throw new BadInputException(input + ":1:kind the document is " + content.kind().cliName()
                     + ", not " + kind.cliName());
         }
-        CertificateRendererPort renderer = Guice.createInjector(new JlisModule()).getInstance(CertificateRendererPort.class);
-        byte[] pdf = renderer.render(content, new CertificateRendererPort.RenderOptions(watermark));
+        FormTemplates templates;
+        try {
+            templates = forms != null ? FormTemplates.withDirectory(forms) : FormTemplates.configured();
+        } catch (FormTemplates.FormTemplateException e) {
+            throw new BadInputException("form " + e.getMessage(), e);
+        }
+        CertificateRendererPort renderer = Guice.createInjector(new JlisModule(templates))
+                .getInstance(CertificateRendererPort.class);
+        byte[] pdf = renderer.render(content, new CertificateRendererPort.RenderOptions(watermark,
+                tenant == null ? "" : tenant.value()));
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
         }

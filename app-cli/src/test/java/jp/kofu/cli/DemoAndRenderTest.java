@@ -77,4 +77,23 @@ class DemoAndRenderTest {
         assertThat(wrongKind.exitCode()).isEqualTo(3);
         assertThat(wrongKind.err()).contains("no such file");
     }
+
+    @Test
+    void renderUsesTheTenantsFormAndACitysFormDirectoryCheckedFirst() throws Exception {
+        Path json = dir.resolve("inkan.json");
+        Files.writeString(json, CliRun.run("render", "--kind", "inkan", "--example").out());
+        Path kurume = dir.resolve("kurume.pdf");
+        CliRun run = CliRun.run("render", "--kind", "inkan", "--input", json.toString(), "--tenant", "402036",
+                "--out", kurume.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Pdfs.compactText(kurume)).contains("交付番号").contains("登録印影");
+
+        Path forms = Files.createDirectories(dir.resolve("forms/401005"));
+        Files.writeString(forms.resolve("inkan.json"), "{ \"kind\": \"inkan\" }");
+        CliRun bad = CliRun.run("render", "--kind", "inkan", "--input", json.toString(), "--tenant", "401005",
+                "--forms", dir.resolve("forms").toString(), "--out", dir.resolve("bad.pdf").toString());
+        assertThat(bad.exitCode()).isEqualTo(3);
+        assertThat(bad.err()).contains(forms.resolve("inkan.json") + ": $.page: missing");
+        assertThat(dir.resolve("bad.pdf")).doesNotExist();
+    }
 }

@@ -25,6 +25,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+import jp.kofu.core.certificate.port.out.CertificateRendererPort.RenderingException;
 
 import jp.kofu.core.gaiji.port.out.GlyphResolutionPort;
 
@@ -45,23 +48,92 @@ final class CertificatePdf implements AutoCloseable {
     private final COSDictionary fontResources = new COSDictionary();
     private final List<PDPage> pages = new ArrayList<>();
     private final List<Sheet> sheets = new ArrayList<>();
+    private final FormTemplate template;
+    private final Notes notes = new Notes();
+    private final List<Sheet.Placement> placements;
+    private PDImageXObject officialSeal;
 
-    CertificatePdf(IpamjFont ipamj, GlyphResolutionPort glyphs) {
+    CertificatePdf(IpamjFont ipamj, GlyphResolutionPort glyphs, FormTemplate template) {
+        this(ipamj, glyphs, template, false);
+    }
+
+    /**
+     * @param trace whether to record where each text goes ({@link #placements()}, for the layout tests); off
+     *     in production, where it would only cost time
+     */
+    CertificatePdf(IpamjFont ipamj, GlyphResolutionPort glyphs, FormTemplate template, boolean trace) {
         this.font = new DocumentFont(ipamj, glyphs);
+        this.template = template;
+        this.placements = trace ? new ArrayList<>() : null;
         fontResources.setItem(COSName.getPDFName(Sheet.FONT), font.dictionary());
     }
 
-    /** Adds an A4 portrait page. */
+    /** A document with the default A4 page (fixed layouts such as the 文字同定 sheet). */
+    CertificatePdf(IpamjFont ipamj, GlyphResolutionPort glyphs) {
+        this(ipamj, glyphs, FormTemplates.bundled().template(FormTemplates.DEFAULT_SET,
+                jp.kofu.core.certificate.domain.CertificateKind.JUMINHYO));
+    }
+
+    FormTemplate template() {
+        return template;
+    }
+
+    Notes notes() {
+        return notes;
+    }
+
+    /** Where every text went, for the layout tests; null when not tracing. */
+    List<Sheet.Placement> placements() {
+        return placements;
+    }
+
+    /** Adds a page of the template's size. */
     Sheet newPage() {
-        PDPage page = new PDPage(PDRectangle.A4);
+        PDPage page = new PDPage(new PDRectangle((float) template.page().width(), (float) template.page().height()));
         PDResources resources = new PDResources();
         resources.getCOSObject().setItem(COSName.FONT, fontResources);
         page.setResources(resources);
         document.addPage(page);
-        Sheet sheet = new Sheet(font, resources);
+        Sheet sheet = new Sheet(this, font, resources, sheets.size());
         pages.add(page);
         sheets.add(sheet);
         return sheet;
+    }
+
+    /** The tenant's 公印 image as one image object of the document, however many pages show it. */
+    PDImageXObject officialSealImage(byte[] png, String file) {
+        if (officialSeal == null) {
+            try {
+                officialSeal = PDImageXObject.createFromByteArray(document, png, file);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new RenderingException("the 公印 image " + file + " cannot be read as PNG", e);
+            }
+        }
+        return officialSeal;
+    }
+
+    /**
+     * The text that overflowed its box (文字溢れ), continued in the 備考/続き area with a reference mark.
+     */
+    static final class Notes {
+        private final List<Note> notes = new ArrayList<>();
+
+        /** The next reference mark: ※1, ※2, … */
+        String nextMark() {
+            return "※" + (notes.size() + 1);
+        }
+
+        void add(String mark, String item, DocumentFont.Run rest) {
+            notes.add(new Note(mark, item, rest));
+        }
+
+        List<Note> all() {
+            return notes;
+        }
+    }
+
+    /** One continued text: its mark, the item it belongs to and the characters that did not fit. */
+    record Note(String mark, String item, DocumentFont.Run rest) {
     }
 
     PDDocument document() {

@@ -256,6 +256,11 @@ final class DocumentFont {
         return widthByCid.get(cid - 1);
     }
 
+    /** The text a CID extracts as (one printed character: a sequence, a surrogate pair or a geta). */
+    String unicode(int cid) {
+        return unicodeByCid.get(cid - 1);
+    }
+
     /** Number of distinct characters (CIDs) used so far. */
     int characterCount() {
         return glyphByCid.size();

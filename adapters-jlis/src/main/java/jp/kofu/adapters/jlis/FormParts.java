@@ -1,22 +1,21 @@
 package jp.kofu.adapters.jlis;
 
-import static jp.kofu.adapters.jlis.Sheet.BOTTOM;
-import static jp.kofu.adapters.jlis.Sheet.CONTENT_WIDTH;
 import static jp.kofu.adapters.jlis.Sheet.FONT;
-import static jp.kofu.adapters.jlis.Sheet.HEIGHT;
-import static jp.kofu.adapters.jlis.Sheet.LEFT;
-import static jp.kofu.adapters.jlis.Sheet.RIGHT;
-import static jp.kofu.adapters.jlis.Sheet.TOP;
-import static jp.kofu.adapters.jlis.Sheet.WIDTH;
 import static jp.kofu.adapters.jlis.Sheet.baselineFor;
-import static jp.kofu.adapters.jlis.Sheet.mm;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 
 import jp.kofu.core.certificate.domain.Attestation;
 import jp.kofu.core.certificate.domain.JapaneseDates;
+import jp.kofu.core.certificate.port.out.CertificateRendererPort.RenderingException;
+import jp.kofu.core.certificate.service.ContentAssembler;
 import jp.kofu.core.gaiji.domain.PrintedChar;
 import jp.kofu.core.gaiji.domain.PrintedText;
 
@@ -27,68 +26,165 @@ import jp.kofu.core.gaiji.domain.PrintedText;
  */
 final class FormParts {
 
-    /** Where the body of every page starts, below the head and the title. */
-    static final double BODY_TOP = TOP - 50;
-    /** Height reserved at the bottom of the last page for the attestation block. */
-    static final double ATTESTATION_HEIGHT = 128;
-    /** Height of the footer line with the kiosk marker. */
-    static final double FOOTER_HEIGHT = 16;
-    /** The top of the attestation block: fixed, so every form ends the same way. */
-    static final double ATTESTATION_TOP = BOTTOM + FOOTER_HEIGHT + ATTESTATION_HEIGHT;
-
-    private static final double SEAL_SIZE = mm(21);
+    /** The space between the end of the body and the attestation block's rule. */
+    static final double ATTESTATION_GAP = 8;
+    private static final double NOTE_SIZE = 9;
 
     private FormParts() {
     }
 
     /**
-     * Draws the head of a page: certificate number (left), page mark such as 1/2 (right) and the title.
-     *
-     * @return the y where the body starts
+     * Ends a certificate whose body pages are drawn: the continued texts (備考/続き) in the template's
+     * area on the last page and on continuation sheets, the attestation block on the last page, then the
+     * head (certificate number, page x / y, title) and the foot of every page.
      */
-    static double head(Sheet sheet, String title, Attestation attestation, int page, int pages) {
-        double line = baselineFor(TOP - 5, 8);
-        sheet.text("証明書番号　" + attestation.certificateNumber(), LEFT, line, 8, Sheet.Align.LEFT);
-        sheet.text(page + "/" + pages, RIGHT, line, 8, Sheet.Align.RIGHT);
-        sheet.text(title, WIDTH / 2, baselineFor(TOP - 30, 18), 18, Sheet.Align.CENTRE);
-        return BODY_TOP;
+    static void finish(CertificatePdf pdf, String title, Attestation attestation) {
+        FormTemplate t = pdf.template();
+        List<CertificatePdf.Note> notes = pdf.notes().all();
+        Sheet last = pdf.sheets().get(pdf.sheets().size() - 1);
+        if (!notes.isEmpty()) {
+            Deque<Line> lines = noteLines(last, notes, t);
+            if (t.continuation().isPresent()) {
+                FormTemplate.Area area = t.continuation().get();
+                placeLines(last, lines, area.x(), area.y(), area.width(), area.bottom(), area.label());
+            }
+            while (!lines.isEmpty()) {
+                Sheet sheet = pdf.newPage();
+                double top = t.head().bodyY();
+                int before = lines.size();
+                placeLines(sheet, lines, t.page().left(), top, t.page().contentWidth(), t.bodyLimit() - 4,
+                        "備考（続き）");
+                if (lines.size() == before) {
+                    throw new RenderingException(t.source() + ": a continuation sheet holds no line between "
+                            + "$.head.bodyY and $.attestation.y");
+                }
+                last = sheet;
+            }
+        }
+        attestation(last, t, attestation);
+        int pages = pdf.sheets().size();
+        for (int i = 0; i < pages; i++) {
+            head(pdf.sheets().get(i), t, title, attestation, i + 1, pages);
+            foot(pdf.sheets().get(i), t, attestation);
+        }
     }
 
-    /** Draws the kiosk marker (e.g. コンビニ交付) centred at the foot of the page. */
-    static void foot(Sheet sheet, Attestation attestation) {
+    /** One line of a continuation note. */
+    private record Line(CertificatePdf.Note note, DocumentFont.Run run, String prefix) {
+    }
+
+    private static Deque<Line> noteLines(Sheet sheet, List<CertificatePdf.Note> notes, FormTemplate t) {
+        double width = t.continuation().map(FormTemplate.Area::width).orElse(t.page().contentWidth());
+        Deque<Line> lines = new ArrayDeque<>();
+        for (CertificatePdf.Note note : notes) {
+            String prefix = note.mark() + "　" + note.item() + "（続き）　";
+            DocumentFont.Run all = sheet.concat(sheet.shape(prefix, "備考"), note.rest());
+            for (DocumentFont.Run run : sheet.wrap(all, width - 2 * Sheet.PAD, NOTE_SIZE, FormTemplate.Wrap.ADDRESS,
+                    Integer.MAX_VALUE, 0)) {
+                lines.add(new Line(note, run, prefix));
+            }
+        }
+        return lines;
+    }
+
+    /** Draws as many note lines as fit between {@code top} and {@code limit} (from the page top). */
+    private static void placeLines(Sheet sheet, Deque<Line> lines, double x, double top, double width,
+                                   double limit, String heading) {
+        double leading = NOTE_SIZE * Sheet.LEADING;
+        if (top + 14 + leading > limit) {
+            return;
+        }
+        sheet.text(heading, x, Sheet.baselineFor(sheet.y(top + 6), 8), 8, Sheet.Align.LEFT);
+        double y = top + 14;
+        while (!lines.isEmpty() && y + leading <= limit) {
+            CertificatePdf.Note note = lines.peek().note();
+            List<DocumentFont.Run> runs = new ArrayList<>();
+            boolean first = true;
+            String prefix = "";
+            while (!lines.isEmpty() && lines.peek().note() == note && y + (runs.size() + 1) * leading <= limit) {
+                Line line = lines.poll();
+                runs.add(line.run());
+                if (first) {
+                    prefix = line.prefix();
+                    first = false;
+                }
+            }
+            // a note split across pages: the head of its text carries the prefix only once
+            boolean startsNote = prefix.isEmpty() ? false : sheet.unicode(runs.get(0)).startsWith(prefix);
+            sheet.noteLines(runs, x + Sheet.PAD, sheet.y(y), width - 2 * Sheet.PAD, NOTE_SIZE,
+                    note.item() + "（続き）", startsNote ? prefix : "");
+            y += runs.size() * leading;
+        }
+    }
+
+    /** Draws the head of a page: certificate number (left), page mark such as 1/2 (right) and the title. */
+    static void head(Sheet sheet, FormTemplate t, String title, Attestation attestation, int page, int pages) {
+        FormTemplate.Head h = t.head();
+        double line = Sheet.baselineFor(sheet.y(h.lineY()), h.lineSize());
+        sheet.text(h.numberLabel() + "　" + attestation.certificateNumber(), sheet.left(), line, h.lineSize(),
+                Sheet.Align.LEFT);
+        sheet.text(page + "/" + pages, sheet.right(), line, h.lineSize(), Sheet.Align.RIGHT);
+        sheet.text(title, t.page().width() / 2, Sheet.baselineFor(sheet.y(h.titleY()), h.titleSize()), h.titleSize(),
+                Sheet.Align.CENTRE);
+    }
+
+    /** Draws the kiosk marker (e.g. コンビニ交付) centred at the foot and the 検証コード at the right. */
+    static void foot(Sheet sheet, FormTemplate t, Attestation attestation) {
+        double baseline = Sheet.baselineFor(sheet.y(t.footerY()), 8);
         if (!attestation.kioskMarker().isEmpty()) {
-            sheet.text(attestation.kioskMarker(), WIDTH / 2, baselineFor(BOTTOM + FOOTER_HEIGHT / 2, 8), 8,
-                    Sheet.Align.CENTRE);
+            sheet.text(attestation.kioskMarker(), t.page().width() / 2, baseline, 8, Sheet.Align.CENTRE);
         }
         if (!attestation.verificationCode().isEmpty()) {
-            sheet.text("検証コード　" + attestation.verificationCode(), RIGHT, baselineFor(BOTTOM + FOOTER_HEIGHT / 2, 8),
-                    8, Sheet.Align.RIGHT);
+            sheet.text("検証コード　" + attestation.verificationCode(), sheet.right(), baseline, 8, Sheet.Align.RIGHT);
         }
     }
 
-    /** Draws the attestation block at {@link #ATTESTATION_TOP}. */
-    static void attestation(Sheet sheet, Attestation attestation) {
-        double top = ATTESTATION_TOP;
-        sheet.rule(LEFT, top, RIGHT, top, 0.4);
-        DocumentFont.Run text = sheet.shape(PrintedText.plain(attestation.text()), "認証文");
-        sheet.fit(text, LEFT + mm(6), top - 8, CONTENT_WIDTH - mm(12), 30, 10.5, Sheet.Align.LEFT, "認証文");
-        sheet.text(JapaneseDates.format(attestation.issuedOn()), LEFT + mm(12), baselineFor(top - 54, 10.5), 10.5,
-                Sheet.Align.LEFT);
+    /** The 認証文 in the tenant's wording when its form has one, else the content's. */
+    static String attestationText(FormTemplate t, Attestation attestation) {
+        boolean wholeHousehold = attestation.text().equals(ContentAssembler.JUMINHYO_WHOLE_HOUSEHOLD_TEXT);
+        if (wholeHousehold && !t.attestation().wholeHouseholdText().isEmpty()) {
+            return t.attestation().wholeHouseholdText();
+        }
+        if (!wholeHousehold && !t.attestation().text().isEmpty()) {
+            return t.attestation().text();
+        }
+        return attestation.text();
+    }
 
-        double sealLeft = RIGHT - SEAL_SIZE - mm(4);
-        double sealTop = top - 62;
+    /** Draws the attestation block: 認証文, issue date, issuer and 公印, where the template puts them. */
+    static void attestation(Sheet sheet, FormTemplate t, Attestation attestation) {
+        FormTemplate.Attestation a = t.attestation();
+        FormTemplate.Area area = a.area();
+        if (a.rule()) {
+            double ruleY = sheet.y(area.y() - ATTESTATION_GAP);
+            sheet.rule(sheet.left(), ruleY, sheet.right(), ruleY, 0.4);
+        }
+        DocumentFont.Run text = sheet.shape(PrintedText.plain(attestationText(t, attestation)), "認証文");
+        sheet.fit(text, area.x(), sheet.y(area.y()), area.width(), area.height(), area.fontSize(), 6,
+                Sheet.Align.LEFT, FormTemplate.Wrap.CHARACTERS, "認証文");
+        FormTemplate.Anchor date = t.issueDate();
+        sheet.text(JapaneseDates.format(attestation.issuedOn()), date.x(),
+                Sheet.baselineFor(sheet.y(date.y()), date.fontSize()), date.fontSize(), Sheet.Align.LEFT);
+
         String issuer = attestation.issuerName().isEmpty()
                 ? attestation.issuerTitle()
                 : attestation.issuerTitle() + "　" + attestation.issuerName();
-        DocumentFont.Run issuerRun = sheet.shape(PrintedText.plain(issuer), "発行者");
-        double size = 14;
-        double issuerRight = sealLeft + SEAL_SIZE * 0.2; // the 公印 is pressed over the end of the name
-        double maxWidth = issuerRight - (LEFT + CONTENT_WIDTH * 0.35);
-        if (issuerRun.width(size) > maxWidth) {
-            size = Math.max(Sheet.MIN_SIZE, size * maxWidth / issuerRun.width(size));
+        FormTemplate.Area i = t.issuer();
+        sheet.fit(sheet.shape(PrintedText.plain(issuer), "発行者"), i.x(), sheet.y(i.y()), i.width(), i.height(),
+                i.fontSize(), 6, Sheet.Align.RIGHT, FormTemplate.Wrap.NAME, "発行者");
+        FormTemplate.Seal seal = t.officialSeal();
+        if (seal.image().isPresent()) {
+            PDImageXObject image = sheetImage(sheet, seal);
+            String name = sheet.add(image);
+            sheet.out().save().transform(seal.size(), 0, 0, seal.size(), seal.x(), sheet.y(seal.y() + seal.size()))
+                    .drawObject(name).restore();
+        } else {
+            officialSeal(sheet, seal.x(), sheet.y(seal.y()), seal.size(), attestation.issuerTitle());
         }
-        sheet.text(issuerRun, issuerRight - issuerRun.width(size), baselineFor(sealTop - SEAL_SIZE / 2, size), size);
-        officialSeal(sheet, sealLeft, sealTop, SEAL_SIZE, attestation.issuerTitle());
+    }
+
+    private static PDImageXObject sheetImage(Sheet sheet, FormTemplate.Seal seal) {
+        return sheet.pdf().officialSealImage(seal.image().get(), seal.imageFile());
     }
 
     /**
@@ -131,6 +227,8 @@ final class FormParts {
         if (run.isEmpty()) {
             return;
         }
+        double WIDTH = sheet.page().width();
+        double HEIGHT = sheet.page().height();
         double diagonal = Math.hypot(WIDTH, HEIGHT);
         double size = Math.min(120, 0.7 * diagonal * 1000 / run.width());
         PDExtendedGraphicsState light = new PDExtendedGraphicsState();

@@ -1,10 +1,10 @@
 package jp.kofu.adapters.jlis;
 
-import static jp.kofu.adapters.jlis.Sheet.LEFT;
-import static jp.kofu.adapters.jlis.Sheet.VALUE_SIZE;
 import static jp.kofu.adapters.jlis.Sheet.mm;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
@@ -14,67 +14,51 @@ import jp.kofu.core.certificate.port.out.CertificateRendererPort.RenderingExcept
 import jp.kofu.core.replica.domain.SealImage;
 
 /**
- * The 印鑑登録証明書 form: the registered seal impression (印影) at its registered size on the left, the
- * holder's 氏名, 生年月日 and 住所 on the right, then the attestation. 旧氏, 性別, 方書 and 登録番号 print only
+ * The 印鑑登録証明書 form: the registered seal impression (印影) at its registered size in the template's
+ * frame, the holder's 氏名, 生年月日 and 住所 beside it, then the attestation. 旧氏, 性別, 方書 and 登録番号 print only
  * when the content has them (they are recorded, or the tenant prints them).
  */
 final class InkanForm {
 
-    private static final double SEAL_COLUMN = mm(62);
-    private static final double SEAL_LABEL_ROW = 18;
-    private static final double LABEL = 64;
-    private static final double ROW = 26;
-
     private InkanForm() {
     }
 
-    static void draw(CertificatePdf pdf, Inkan content) throws IOException {
+    /** Draws the body; the attestation, head and foot follow in {@link FormParts#finish}. */
+    static void draw(CertificatePdf pdf, Inkan content) {
+        FormTemplate t = pdf.template();
         Sheet sheet = pdf.newPage();
-        double top = FormParts.head(sheet, content.title(), content.attestation(), 1, 1) - 6;
-        double x = LEFT + SEAL_COLUMN;
+        FormTemplate.Area frame = t.sealImpression().orElseThrow();
 
-        double y = sheet.row(x, top, 36).label("氏名", LABEL)
-                .value(sheet.shape(content.name(), "氏名"), 0, Sheet.Align.LEFT, 13, "氏名").bottom();
+        Map<String, FormRows.Value> v = new LinkedHashMap<>();
+        v.put("name", FormRows.Value.of(sheet.shape(content.name(), "氏名")));
         if (!content.formerSurname().isEmpty()) {
-            y = sheet.row(x, y, ROW).label("旧氏", LABEL).rest(sheet.shape(content.formerSurname(), "旧氏"), "旧氏")
-                    .bottom();
+            v.put("formerSurname", FormRows.Value.of(sheet.shape(content.formerSurname(), "旧氏")));
         }
-        y = sheet.row(x, y, ROW).label("生年月日", LABEL)
-                .rest(sheet.shape(JapaneseDates.format(content.birthDate()), "生年月日"), "生年月日").bottom();
-        if (content.sex().isPresent()) {
-            y = sheet.row(x, y, ROW).label("性別", LABEL)
-                    .rest(sheet.shape(content.sex().get().japanese(), "性別"), "性別").bottom();
+        v.put("birthDate", FormRows.Value.of(sheet.shape(JapaneseDates.format(content.birthDate()), "生年月日")));
+        content.sex().ifPresent(sex -> v.put("sex", FormRows.Value.of(sheet.shape(sex.japanese(), "性別"))));
+        v.put("address", FormRows.Value.of(sheet.shape(content.address(), "住所")));
+        if (!content.addressSupplement().isEmpty()) {
+            v.put("addressSupplement", FormRows.Value.of(sheet.shape(content.addressSupplement(), "方書")));
         }
-        boolean supplement = !content.addressSupplement().isEmpty();
-        boolean number = content.registrationNumber().isPresent();
-        double below = (supplement ? ROW : 0) + (number ? ROW : 0);
-        double sealBottom = top - SEAL_LABEL_ROW - mm(56);
-        double addressHeight = Math.max(40, y - below - sealBottom);
-        y = sheet.row(x, y, addressHeight).label("住所", LABEL)
-                .value(sheet.shape(content.address(), "住所"), 0, Sheet.Align.LEFT, 10.5, "住所").bottom();
-        if (supplement) {
-            y = sheet.row(x, y, ROW).label("方書", LABEL)
-                    .rest(sheet.shape(content.addressSupplement(), "方書"), "方書").bottom();
-        }
-        if (number) {
-            y = sheet.row(x, y, ROW).label("登録番号", LABEL)
-                    .value(sheet.shape(content.registrationNumber().get(), "登録番号"), 0, Sheet.Align.LEFT,
-                            VALUE_SIZE, "登録番号").bottom();
-        }
+        content.registrationNumber().ifPresent(n -> v.put("registrationNumber",
+                FormRows.Value.of(sheet.shape(n, "登録番号"))));
 
-        sheet.labelCell(LEFT, top, SEAL_COLUMN, SEAL_LABEL_ROW, "印影");
-        double frameTop = top - SEAL_LABEL_ROW;
-        double frameHeight = frameTop - y;
-        sheet.box(LEFT, frameTop, SEAL_COLUMN, frameHeight);
-        seal(sheet, content.seal(), LEFT + SEAL_COLUMN / 2, frameTop - frameHeight / 2, pdf);
+        // the person's rows beside the 印影 frame, on whichever side of the page the frame is not
+        boolean frameLeft = frame.x() - sheet.left() < sheet.right() - frame.right();
+        double x = frameLeft ? frame.right() : sheet.left();
+        double right = frameLeft ? sheet.right() : frame.x();
+        FormRows.draw(sheet, t, "person", v, x, sheet.y(t.head().bodyY()), right, "");
 
-        FormParts.attestation(sheet, content.attestation());
-        FormParts.foot(sheet, content.attestation());
+        double labelRow = 18;
+        sheet.labelCell(frame.x(), sheet.y(frame.y()), frame.width(), labelRow, frame.label());
+        double frameTop = sheet.y(frame.y()) - labelRow;
+        double frameHeight = frame.height() - labelRow;
+        sheet.box(frame.x(), frameTop, frame.width(), frameHeight);
+        seal(sheet, content.seal(), frame.x() + frame.width() / 2, frameTop - frameHeight / 2, pdf);
     }
 
     /** Places the 印影 centred on the point, at its registered size in millimetres. */
-    private static void seal(Sheet sheet, SealImage seal, double centreX, double centreY, CertificatePdf pdf)
-            throws IOException {
+    private static void seal(Sheet sheet, SealImage seal, double centreX, double centreY, CertificatePdf pdf) {
         PDImageXObject image;
         try {
             image = PDImageXObject.createFromByteArray(pdf.document(), seal.png(), "seal.png");

@@ -16,13 +16,29 @@ import jp.kofu.core.issuance.port.out.CardAuthenticationPort;
 /**
  * The Guice module of the J-LIS side adapter (J-LIS連携アダプタ): binds certificate rendering
  * ({@link CertificateRendererPort}) and glyph resolution ({@link GlyphResolutionPort}) to the PDFBox
- * renderer and the IPAmj Mincho resolver, as singletons over one font parsed once per process, and the
+ * renderer (with the tenants' {@link FormTemplates}) and the IPAmj Mincho resolver, as singletons over one font parsed once per process, and the
  * JPKI card verification ({@link CardAuthenticationPort}) to {@link JpkiVerifier} over the app's {@link JpkiSettings}.
  */
 public final class JlisModule extends AbstractModule {
 
+    private final FormTemplates forms;
+
+    /**
+     * With the forms as configured ({@link FormTemplates#configured()}): read and validated now, so a bad
+     * form file stops the start-up rather than an issuance.
+     */
+    public JlisModule() {
+        this(FormTemplates.configured());
+    }
+
+    /** With these forms. */
+    public JlisModule(FormTemplates forms) {
+        this.forms = java.util.Objects.requireNonNull(forms, "forms");
+    }
+
     @Override
     protected void configure() {
+        bind(FormTemplates.class).toInstance(forms);
         bind(GlyphResolutionPort.class).to(IpamjGlyphResolver.class);
         bind(IpamjGlyphResolver.class).in(Singleton.class);
         bind(CertificateRendererPort.class).to(PdfCertificateRenderer.class);

@@ -1,13 +1,10 @@
 package jp.kofu.adapters.jlis;
 
-import static jp.kofu.adapters.jlis.Sheet.LEFT;
-import static jp.kofu.adapters.jlis.Sheet.RIGHT;
-import static jp.kofu.adapters.jlis.Sheet.VALUE_SIZE;
-import static jp.kofu.adapters.jlis.Sheet.baselineFor;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.kofu.core.certificate.domain.CertificateContent.Juminhyo;
@@ -18,7 +15,9 @@ import jp.kofu.core.replica.domain.ForeignResidentItems;
 
 /**
  * The 住民票の写し form, 世帯連記式 (household listing): the household's 住所, 方書 and 世帯主, then one
- * block per member, at most {@link #MEMBERS_PER_PAGE} per page, continuing on further pages marked 1/2, 2/2.
+ * block per member, at most the template's {@code membersPerSheet} per page (4 by default), continuing on
+ * further pages marked 1/2, 2/2. The boxes, their labels, sizes and order come from the tenant's
+ * {@link FormTemplate}.
  *
  * <p>Which items print: the content holds exactly what was asked for, so an item the request did not ask
  * for arrives empty. The form therefore has two kinds of items.
@@ -32,54 +31,57 @@ import jp.kofu.core.replica.domain.ForeignResidentItems;
  */
 final class JuminhyoForm {
 
+    /** The default 世帯連記式 sheet: four people, then a continuation sheet. */
     static final int MEMBERS_PER_PAGE = 4;
 
     private static final double GAP = 5;
-    private static final double NAME_ROW = 30;
-    private static final double READING_ROW = 24;
-    private static final double ROW = 16;
-    private static final double LABEL = 44;
-    private static final double WIDE_LABEL = 64;
+    private static final double HOUSEHOLD_GAP = 8;
+    private static final double END_MARK = 14;
 
     private final Juminhyo content;
-    private final boolean relationshipRequested;
+    private final FormTemplate template;
 
-    private JuminhyoForm(Juminhyo content) {
+    private JuminhyoForm(Juminhyo content, FormTemplate template) {
         this.content = content;
-        this.relationshipRequested = !content.householdHead().isEmpty();
+        this.template = template;
     }
 
+    /** Draws the body pages; the attestation, heads and feet follow in {@link FormParts#finish}. */
     static void draw(CertificatePdf pdf, Juminhyo content) {
-        new JuminhyoForm(content).draw(pdf);
+        new JuminhyoForm(content, pdf.template()).draw(pdf);
     }
 
     private void draw(CertificatePdf pdf) {
         List<List<Integer>> pages = paginate();
         for (int p = 0; p < pages.size(); p++) {
             Sheet sheet = pdf.newPage();
-            double y = FormParts.head(sheet, content.title(), content.attestation(), p + 1, pages.size());
-            y = household(sheet, y) - 8;
+            double y = sheet.y(template.head().bodyY());
+            y = FormRows.draw(sheet, template, "household", household(sheet), sheet.left(), y, sheet.right(), "")
+                    - HOUSEHOLD_GAP;
             for (int index : pages.get(p)) {
-                y = member(sheet, y, index) - GAP;
+                sheet.rule(sheet.left(), y, sheet.right(), y, 1.4);
+                y = FormRows.draw(sheet, template, "member", member(sheet, index), sheet.left(), y, sheet.right(),
+                        "（" + (index + 1) + "人目）") - GAP;
             }
             boolean last = p == pages.size() - 1;
-            sheet.text(last ? "以下余白" : "（次頁に続く）", RIGHT, baselineFor(y - 6, 8), 8, Sheet.Align.RIGHT);
-            if (last) {
-                FormParts.attestation(sheet, content.attestation());
-            }
-            FormParts.foot(sheet, content.attestation());
+            sheet.text(last ? "以下余白" : "（次頁に続く）", sheet.right(), Sheet.baselineFor(y - 6, 8), 8,
+                    Sheet.Align.RIGHT);
         }
     }
 
-    /** Members per page: at most four, fewer when their blocks are taller than the page holds. */
+    /**
+     * Members per page: at most the template's {@code membersPerSheet} (4 by default; 1 is the 個人票
+     * style), fewer when their blocks are taller than the page holds.
+     */
     private List<List<Integer>> paginate() {
-        double available = FormParts.BODY_TOP - householdHeight() - 8 - 14 - FormParts.ATTESTATION_TOP;
+        double available = template.bodyLimit() - template.head().bodyY()
+                - FormRows.height(template, "household", presentHousehold()) - HOUSEHOLD_GAP - END_MARK;
         List<List<Integer>> pages = new ArrayList<>();
         List<Integer> page = new ArrayList<>();
         double used = 0;
         for (int i = 0; i < content.members().size(); i++) {
-            double height = memberHeight(content.members().get(i)) + GAP;
-            if (!page.isEmpty() && (page.size() == MEMBERS_PER_PAGE || used + height > available)) {
+            double height = FormRows.height(template, "member", presentMember(content.members().get(i))) + GAP;
+            if (!page.isEmpty() && (page.size() == template.membersPerSheet() || used + height > available)) {
                 pages.add(page);
                 page = new ArrayList<>();
                 used = 0;
@@ -91,123 +93,99 @@ final class JuminhyoForm {
         return pages;
     }
 
-    private double householdHeight() {
-        return 22 + ROW + (relationshipRequested ? 18 : 0);
+    private boolean relationshipRequested() {
+        return !content.householdHead().isEmpty();
     }
 
-    private double household(Sheet sheet, double top) {
-        double y = sheet.row(top, 22).label("住所", LABEL)
-                .value(sheet.shape(content.address(), "住所"), 0, Sheet.Align.LEFT, 10.5, "住所").bottom();
-        y = sheet.row(y, ROW).label("方書", LABEL).rest(orBlank(sheet, content.addressSupplement(), "方書"), "方書")
-                .bottom();
-        if (relationshipRequested) {
-            y = sheet.row(y, 18).label("世帯主", LABEL)
-                    .value(sheet.shape(content.householdHead(), "世帯主"), 0, Sheet.Align.LEFT, 10.5, "世帯主")
-                    .bottom();
+    private List<String> presentHousehold() {
+        List<String> ids = new ArrayList<>(List.of("address", "addressSupplement"));
+        if (relationshipRequested()) {
+            ids.add("householdHead");
         }
-        return y;
+        return ids;
     }
 
-    private double memberHeight(Member m) {
-        double h = NAME_ROW + READING_ROW + ROW + 18 + ROW;
+    private Map<String, FormRows.Value> household(Sheet sheet) {
+        Map<String, FormRows.Value> v = new LinkedHashMap<>();
+        v.put("address", FormRows.Value.of(sheet.shape(content.address(), "住所")));
+        v.put("addressSupplement", FormRows.Value.of(orBlank(sheet, content.addressSupplement(), "方書")));
+        if (relationshipRequested()) {
+            v.put("householdHead", FormRows.Value.of(sheet.shape(content.householdHead(), "世帯主")));
+        }
+        return v;
+    }
+
+    /**
+     * The boxes a member prints. Always-present items of the standard layout print the blank marker when
+     * empty; optional groups (通称, 本籍・筆頭者, 個人番号, foreign-resident items, 続柄) print only when the
+     * content has them, and once a group prints its empty parts print the blank marker.
+     */
+    private List<String> presentMember(Member m) {
+        List<String> ids = new ArrayList<>(List.of("name", "birthDate", "sex", "formerSurname", "becameResidentOn",
+                "addressSetOn", "notifiedOn", "addressBeforeMoveIn", "entryReason"));
+        if (relationshipRequested()) {
+            ids.add("relationship");
+        }
         if (!m.alias().isEmpty()) {
-            h += ROW;
+            ids.add("alias");
         }
         if (hasDomicile(m)) {
-            h += ROW;
+            ids.addAll(List.of("domicile", "domicileHead"));
         }
         if (m.individualNumber().isPresent()) {
-            h += ROW;
+            ids.add("individualNumber");
         }
         if (m.foreign().isPresent()) {
-            h += 3 * ROW;
+            ids.addAll(List.of("nationality", "article30_45Category", "becameForeignResidentOn", "residenceStatus",
+                    "periodOfStay", "stayExpiresOn", "residenceCardNumber"));
         }
-        return h;
+        return ids;
     }
 
-    private double member(Sheet sheet, double top, int index) {
+    private Map<String, FormRows.Value> member(Sheet sheet, int index) {
         Member m = content.members().get(index);
         String who = "（" + (index + 1) + "人目）";
-        sheet.rule(LEFT, top, RIGHT, top, 1.4);
-
-        double y = sheet.row(top, NAME_ROW)
-                .label("氏名", LABEL)
-                .ruby(orBlank(sheet, m.nameKana(), "氏名の振り仮名" + who), sheet.shape(m.name(), "氏名" + who), 216,
-                        11.5, "氏名" + who)
-                .label("生年月日", LABEL)
-                .value(date(sheet, m.birthDate(), "生年月日" + who), 100, "生年月日" + who)
-                .label("性別", 30)
-                .rest(sheet.shape(m.sex().japanese(), "性別" + who), "性別" + who)
-                .bottom();
-
-        Sheet.Row former = sheet.row(y, READING_ROW).label("旧氏", LABEL);
+        List<String> present = presentMember(m);
+        Map<String, FormRows.Value> v = new LinkedHashMap<>();
+        v.put("name", new FormRows.Value(sheet.shape(m.name(), "氏名" + who),
+                orBlank(sheet, m.nameKana(), "氏名の振り仮名" + who)));
+        v.put("birthDate", FormRows.Value.of(date(sheet, m.birthDate(), "生年月日" + who)));
+        v.put("sex", FormRows.Value.of(sheet.shape(m.sex().japanese(), "性別" + who)));
         DocumentFont.Run formerReading = m.formerSurname().isEmpty()
                 ? sheet.shape(PrintedText.EMPTY, "")
                 : orBlank(sheet, m.formerSurnameKana(), "旧氏の振り仮名" + who);
-        if (relationshipRequested) {
-            former.ruby(formerReading, orBlank(sheet, m.formerSurname(), "旧氏" + who), 216, VALUE_SIZE, "旧氏" + who)
-                    .label("続柄", LABEL)
-                    .rest(orBlank(sheet, m.relationship(), "続柄" + who), "続柄" + who);
-        } else {
-            former.ruby(formerReading, orBlank(sheet, m.formerSurname(), "旧氏" + who), 0, VALUE_SIZE, "旧氏" + who);
+        v.put("formerSurname", new FormRows.Value(orBlank(sheet, m.formerSurname(), "旧氏" + who), formerReading));
+        if (present.contains("relationship")) {
+            v.put("relationship", FormRows.Value.of(orBlank(sheet, m.relationship(), "続柄" + who)));
         }
-        y = former.bottom();
-
-        if (!m.alias().isEmpty()) {
-            y = sheet.row(y, ROW).label("通称", LABEL).rest(sheet.shape(m.alias(), "通称" + who), "通称" + who).bottom();
+        if (present.contains("alias")) {
+            v.put("alias", FormRows.Value.of(sheet.shape(m.alias(), "通称" + who)));
         }
-
-        y = sheet.row(y, ROW)
-                .label("住民となった年月日", 84)
-                .value(date(sheet, m.becameResidentOn(), "住民となった年月日" + who), 86, "住民となった年月日" + who)
-                .label("住所を定めた年月日", 84)
-                .value(date(sheet, m.addressSetOn(), "住所を定めた年月日" + who), 86, "住所を定めた年月日" + who)
-                .label("届出日", LABEL)
-                .rest(date(sheet, m.notifiedOn(), "届出日" + who), "届出日" + who)
-                .bottom();
-        y = sheet.row(y, 18).label("転入前住所", WIDE_LABEL)
-                .rest(orBlank(sheet, m.addressBeforeMoveIn(), "転入前住所" + who), "転入前住所" + who).bottom();
-        y = sheet.row(y, ROW).label("記載事由", WIDE_LABEL)
-                .rest(orBlank(sheet, m.entryReason(), "記載事由" + who), "記載事由" + who).bottom();
-
-        if (hasDomicile(m)) {
-            y = sheet.row(y, ROW)
-                    .label("本籍", LABEL).value(orBlank(sheet, m.domicile(), "本籍" + who), 300, "本籍" + who)
-                    .label("筆頭者", LABEL).rest(orBlank(sheet, m.domicileHead(), "筆頭者" + who), "筆頭者" + who)
-                    .bottom();
+        v.put("becameResidentOn", FormRows.Value.of(date(sheet, m.becameResidentOn(), "住民となった年月日" + who)));
+        v.put("addressSetOn", FormRows.Value.of(date(sheet, m.addressSetOn(), "住所を定めた年月日" + who)));
+        v.put("notifiedOn", FormRows.Value.of(date(sheet, m.notifiedOn(), "届出日" + who)));
+        v.put("addressBeforeMoveIn", FormRows.Value.of(orBlank(sheet, m.addressBeforeMoveIn(), "転入前住所" + who)));
+        v.put("entryReason", FormRows.Value.of(orBlank(sheet, m.entryReason(), "記載事由" + who)));
+        if (present.contains("domicile")) {
+            v.put("domicile", FormRows.Value.of(orBlank(sheet, m.domicile(), "本籍" + who)));
+            v.put("domicileHead", FormRows.Value.of(orBlank(sheet, m.domicileHead(), "筆頭者" + who)));
         }
-        if (m.individualNumber().isPresent()) {
-            y = sheet.row(y, ROW).label("個人番号", WIDE_LABEL)
-                    .rest(sheet.shape(m.individualNumber().get(), "個人番号" + who), "個人番号" + who).bottom();
+        if (present.contains("individualNumber")) {
+            v.put("individualNumber", FormRows.Value.of(sheet.shape(m.individualNumber().get(), "個人番号" + who)));
         }
         if (m.foreign().isPresent()) {
-            y = foreign(sheet, y, m.foreign().get(), who);
+            ForeignResidentItems f = m.foreign().get();
+            v.put("nationality", FormRows.Value.of(orBlank(sheet, f.nationality(), "国籍・地域" + who)));
+            v.put("article30_45Category", FormRows.Value.of(orBlank(sheet, f.article30_45Category(), "区分" + who)));
+            v.put("becameForeignResidentOn", FormRows.Value.of(date(sheet, f.becameForeignResidentOn(),
+                    "外国人住民となった年月日" + who)));
+            v.put("residenceStatus", FormRows.Value.of(orBlank(sheet, f.residenceStatus(), "在留資格" + who)));
+            v.put("periodOfStay", FormRows.Value.of(orBlank(sheet, f.periodOfStay(), "在留期間" + who)));
+            v.put("stayExpiresOn", FormRows.Value.of(date(sheet, f.stayExpiresOn(), "在留期間の満了の日" + who)));
+            v.put("residenceCardNumber", FormRows.Value.of(orBlank(sheet, f.residenceCardNumber(),
+                    "在留カード等の番号" + who)));
         }
-        return y;
-    }
-
-    private double foreign(Sheet sheet, double top, ForeignResidentItems f, String who) {
-        double y = sheet.row(top, ROW)
-                .label("国籍・地域", WIDE_LABEL)
-                .value(orBlank(sheet, f.nationality(), "国籍・地域" + who), 130, "国籍・地域" + who)
-                .label("法第30条の45に規定する区分", 130)
-                .rest(orBlank(sheet, f.article30_45Category(), "区分" + who), "区分" + who)
-                .bottom();
-        y = sheet.row(y, ROW)
-                .label("外国人住民となった年月日", 110)
-                .value(date(sheet, f.becameForeignResidentOn(), "外国人住民となった年月日" + who), 90,
-                        "外国人住民となった年月日" + who)
-                .label("在留資格", 50)
-                .rest(orBlank(sheet, f.residenceStatus(), "在留資格" + who), "在留資格" + who)
-                .bottom();
-        return sheet.row(y, ROW)
-                .label("在留期間", 50)
-                .value(orBlank(sheet, f.periodOfStay(), "在留期間" + who), 70, "在留期間" + who)
-                .label("在留期間の満了の日", 84)
-                .value(date(sheet, f.stayExpiresOn(), "在留期間の満了の日" + who), 90, "在留期間の満了の日" + who)
-                .label("在留カード等の番号", 84)
-                .rest(orBlank(sheet, f.residenceCardNumber(), "在留カード等の番号" + who), "在留カード等の番号" + who)
-                .bottom();
+        return v;
     }
 
     private static boolean hasDomicile(Member m) {

@@ -8,16 +8,24 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 
-import jp.kofu.core.certificate.port.out.CertificateRendererPort.RenderingException;
 import jp.kofu.core.gaiji.domain.PrintedText;
 
 /**
- * One A4 portrait page (用紙) being drawn: text by CID, ruled boxes, labelled cells and the fitting of text
- * into them (文字溢れ: shrink to a floor size, then wrap; what still does not fit is an error, never
- * clipped). Coordinates are PDF points from the bottom left; boxes are given by their top edge.
+ * One page (用紙) being drawn: text by CID, ruled boxes, labelled cells and the fitting of text into them.
+ * Coordinates are PDF points from the bottom left; boxes are given by their top edge.
+ *
+ * <p>文字溢れ (text overflowing its box), per box: the designed size if the text fits on one line; else
+ * shrunk down to the box's minimum size; else wrapped within the box at the largest size from the designed
+ * one down to the minimum whose lines fit, breaking at sensible points ({@link FormTemplate.Wrap}); else
+ * the lines that fit stay in the box ending with a reference mark (※1 …) and the rest continues in the
+ * continuation area (備考/続き) with the same mark. Nothing is ever cut or left out for length; a break
+ * never falls inside one printed character (a variation sequence or a surrogate pair is one CID).
  */
 final class Sheet {
 
+    static final String FONT = "F1";
+
+    /** A4 portrait with 15 mm side and 12 mm top and bottom margins: the fixed layout of the 文字同定 sheets. */
     static final double WIDTH = 595.276;
     static final double HEIGHT = 841.89;
     static final double LEFT = mm(15);
@@ -26,12 +34,10 @@ final class Sheet {
     static final double TOP = HEIGHT - mm(12);
     static final double BOTTOM = mm(12);
 
-    static final String FONT = "F1";
-
     static final double LABEL_SIZE = 7.5;
-    static final double VALUE_SIZE = 9.5;
-    static final double MIN_SIZE = 5.5;
-    private static final double PAD = 3;
+    static final double LABEL_MIN_SIZE = 5;
+    static final double LEADING = 1.15;
+    static final double PAD = 3;
     private static final double LINE = 0.6;
     private static final double LABEL_GRAY = 0.91;
     /** Baseline below the centre of the em box: IPAmj's ascent 880 and descent −120 per 1000. */
@@ -39,11 +45,60 @@ final class Sheet {
 
     private final DocumentFont font;
     private final PDResources resources;
+    private final FormTemplate.Page page;
+    private final CertificatePdf.Notes notes;
+    private final int index;
+    private final List<Placement> placements;
     private final ContentWriter out = new ContentWriter();
 
-    Sheet(DocumentFont font, PDResources resources) {
+    private final CertificatePdf pdf;
+
+    Sheet(CertificatePdf pdf, DocumentFont font, PDResources resources, int index) {
+        this.pdf = pdf;
         this.font = font;
         this.resources = resources;
+        this.page = pdf.template().page();
+        this.notes = pdf.notes();
+        this.index = index;
+        this.placements = pdf.placements();
+    }
+
+    /** The document this page belongs to. */
+    CertificatePdf pdf() {
+        return pdf;
+    }
+
+    /**
+     * Where a text was placed, for the layout checks of the tests: the box, what was drawn in it, and the
+     * part of the item's own text that is in it (without reference marks and prefixes).
+     *
+     * @param page 0-based page index
+     * @param x left edge
+     * @param y bottom edge (PDF coordinates)
+     */
+    record Placement(int page, String item, double x, double y, double width, double height, String drawn,
+                     String own) {
+    }
+
+    static double mm(double millimetres) {
+        return millimetres * 72 / 25.4;
+    }
+
+    FormTemplate.Page page() {
+        return page;
+    }
+
+    /** The PDF y of a distance from the top of the page. */
+    double y(double fromTop) {
+        return page.pdfY(fromTop);
+    }
+
+    double left() {
+        return page.left();
+    }
+
+    double right() {
+        return page.width() - page.right();
     }
 
     /** Adds an image to the page's resources and returns its name. */
@@ -54,10 +109,6 @@ final class Sheet {
     /** Adds a graphics state to the page's resources and returns its name. */
     String add(PDExtendedGraphicsState state) {
         return resources.add(state).getName();
-    }
-
-    static double mm(double millimetres) {
-        return millimetres * 72 / 25.4;
     }
 
     ContentWriter out() {
@@ -76,8 +127,16 @@ final class Sheet {
         return font.shape(PrintedText.plain(text), item);
     }
 
-    /** Horizontal placement of text in a box. */
+    /** Horizontal placement of text. */
     enum Align { LEFT, CENTRE, RIGHT }
+
+    static Align align(FormTemplate.Align align) {
+        return switch (align) {
+            case LEFT -> Align.LEFT;
+            case CENTRE -> Align.CENTRE;
+            case RIGHT -> Align.RIGHT;
+        };
+    }
 
     /** Draws a run with its baseline at {@code baseline}, starting at {@code x}. */
     void text(DocumentFont.Run run, double x, double baseline, double size) {
@@ -89,7 +148,11 @@ final class Sheet {
     /** Draws a fixed (non-personal) string aligned on {@code x}. */
     void text(String text, double x, double baseline, double size, Align align) {
         DocumentFont.Run run = shape(text, "「" + text + "」");
-        text(run, aligned(x, 0, run.width(size), align), baseline, size);
+        double left = aligned(x, 0, run.width(size), align);
+        text(run, left, baseline, size);
+        if (placements != null) {
+            placements.add(new Placement(index, text, left, baseline - 0.12 * size, run.width(size), size, text, text));
+        }
     }
 
     /** Draws text aligned within [x, x+width] at the baseline. */
@@ -122,124 +185,248 @@ final class Sheet {
     void labelCell(double x, double top, double width, double height, String label) {
         out.save().fillRgb(LABEL_GRAY, LABEL_GRAY, LABEL_GRAY).lineWidth(LINE)
                 .rectangle(x, top - height, width, height).fillAndStroke().restore();
-        DocumentFont.Run run = shape(label, "「" + label + "」");
-        fit(run, x, top, width, height, LABEL_SIZE, Align.CENTRE, label);
+        if (!label.isEmpty()) {
+            DocumentFont.Run run = shape(label, "「" + label + "」");
+            fit(run, x, top, width, height, LABEL_SIZE, LABEL_MIN_SIZE, Align.CENTRE, FormTemplate.Wrap.CHARACTERS,
+                    "項目名「" + label + "」");
+        }
     }
 
     /** A value cell: a box with the text fitted into it. */
-    void valueCell(double x, double top, double width, double height, DocumentFont.Run value, double size,
-                   Align align, String item) {
+    void valueCell(double x, double top, double width, double height, DocumentFont.Run value, FormTemplate.Box box,
+                   String item) {
         box(x, top, width, height);
-        fit(value, x, top, width, height, size, align, item);
+        fit(value, x, top, width, height, box.fontSize(), box.minFontSize(), align(box.align()), box.wrap(), item);
     }
 
     /** A value cell with a reading (振り仮名) in small type above the value. */
     void rubyCell(double x, double top, double width, double height, DocumentFont.Run reading,
-                  DocumentFont.Run value, double size, String item) {
+                  DocumentFont.Run value, FormTemplate.Box box, String item) {
         box(x, top, width, height);
         double readingHeight = Math.min(height * 0.36, 10);
-        fit(reading, x, top, width, readingHeight + 1, 6.5, Align.LEFT, item + "の振り仮名");
-        fit(value, x, top - readingHeight, width, height - readingHeight, size, Align.LEFT, item);
+        fit(reading, x, top, width, readingHeight + 1, Math.min(6.5, box.fontSize()),
+                Math.min(box.minFontSize(), 5), Align.LEFT, box.wrap(), item + "の振り仮名");
+        fit(value, x, top - readingHeight, width, height - readingHeight, box.fontSize(), box.minFontSize(),
+                align(box.align()), box.wrap(), item);
     }
 
     /**
-     * Fits a run into a box: at {@code size}, else shrunk to fit down to {@link #MIN_SIZE}, else wrapped
-     * at the minimum size over as many lines as the box holds.
+     * Fits a run into a box (文字溢れ): see the class comment for the order of the steps.
      *
-     * @throws RenderingException when even the wrapped text does not fit (names the item, not the text)
+     * @param item what the text is (e.g. 氏名（1人目）), for the continuation note and error messages
      */
-    void fit(DocumentFont.Run run, double x, double top, double width, double height, double size, Align align,
-             String item) {
+    void fit(DocumentFont.Run run, double x, double top, double width, double height, double size, double minSize,
+             Align align, FormTemplate.Wrap wrap, String item) {
         if (run.isEmpty()) {
             return;
         }
         double available = width - 2 * PAD;
         double natural = run.width(size);
-        double chosen = natural <= available ? size : Math.max(MIN_SIZE, size * available / natural);
-        double centre = top - height / 2;
-        if (run.width(chosen) <= available + 0.01) {
-            text(run, x + PAD, available, baselineFor(centre, chosen), chosen, align);
+        if (natural <= available + 0.01) {
+            draw(List.of(run), x, top, width, height, size, align, item, "");
             return;
         }
-        List<DocumentFont.Run> lines = wrap(run, available, MIN_SIZE);
-        double leading = MIN_SIZE * 1.15;
-        if (lines.size() * leading > height - 1) {
-            throw new RenderingException(item + " does not fit its box (" + run.cids().length
-                    + " characters, " + lines.size() + " lines)");
+        double shrunk = Math.floor(size * available / natural * 100) / 100;
+        if (shrunk >= minSize) {
+            draw(List.of(run), x, top, width, height, shrunk, align, item, "");
+            return;
         }
+        double lineRoom = height - 1;
+        for (double s = size; s >= minSize - 1e-9; s -= 0.25) {
+            double at = Math.max(s, minSize);
+            List<DocumentFont.Run> lines = wrap(run, available, at, wrap, Integer.MAX_VALUE, 0);
+            if (lines.size() * at * LEADING <= lineRoom) {
+                draw(lines, x, top, width, height, at, Align.LEFT, item, "");
+                return;
+            }
+        }
+        // the box is full at its minimum size: keep what fits, mark it, continue the rest elsewhere
+        int maxLines = Math.max(1, (int) Math.floor(lineRoom / (minSize * LEADING)));
+        String mark = notes.nextMark();
+        DocumentFont.Run markRun = shape(mark, "参照記号");
+        List<DocumentFont.Run> lines = wrap(run, available, minSize, wrap, maxLines, markRun.width());
+        int shown = lines.stream().mapToInt(l -> l.cids().length).sum();
+        DocumentFont.Run last = lines.get(lines.size() - 1);
+        lines.set(lines.size() - 1, concat(last, markRun));
+        draw(lines, x, top, width, height, minSize, Align.LEFT, item, mark);
+        int[] rest = Arrays.copyOfRange(run.cids(), shown, run.cids().length);
+        notes.add(mark, item, new DocumentFont.Run(rest, widthOf(rest)));
+    }
+
+    private void draw(List<DocumentFont.Run> lines, double x, double top, double width, double height, double size,
+                      Align align, String item, String mark) {
+        double centre = top - height / 2;
+        double leading = size * LEADING;
         double firstCentre = centre + (lines.size() - 1) * leading / 2;
         for (int i = 0; i < lines.size(); i++) {
-            text(lines.get(i), x + PAD, available, baselineFor(firstCentre - i * leading, MIN_SIZE), MIN_SIZE,
-                    Align.LEFT);
+            text(lines.get(i), x + PAD, width - 2 * PAD, baselineFor(firstCentre - i * leading, size), size, align);
+        }
+        if (placements != null) {
+            StringBuilder drawn = new StringBuilder();
+            lines.forEach(l -> drawn.append(unicode(l)));
+            String own = drawn.substring(0, drawn.length() - mark.length());
+            placements.add(new Placement(index, item, x, top - height, width, height, drawn.toString(), own));
         }
     }
 
-    /** Breaks a run into lines no wider than {@code width} at the size; any character may start a line. */
-    List<DocumentFont.Run> wrap(DocumentFont.Run run, double width, double size) {
+    /** Draws lines of a continuation note from {@code top}; returns the y below them. */
+    double noteLines(List<DocumentFont.Run> lines, double x, double top, double width, double size, String item,
+                     String prefix) {
+        double leading = size * LEADING;
+        StringBuilder drawn = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            text(lines.get(i), x, baselineFor(top - (i + 0.5) * leading, size), size);
+            drawn.append(unicode(lines.get(i)));
+        }
+        if (placements != null) {
+            String own = drawn.toString().startsWith(prefix) ? drawn.substring(prefix.length()) : drawn.toString();
+            placements.add(new Placement(index, item, x, top - lines.size() * leading - 1, width,
+                    lines.size() * leading + 2, drawn.toString(), own));
+        }
+        return top - lines.size() * leading;
+    }
+
+    String unicode(DocumentFont.Run run) {
+        StringBuilder sb = new StringBuilder();
+        for (int cid : run.cids()) {
+            sb.append(font.unicode(cid));
+        }
+        return sb.toString();
+    }
+
+    DocumentFont.Run concat(DocumentFont.Run a, DocumentFont.Run b) {
+        int[] cids = Arrays.copyOf(a.cids(), a.cids().length + b.cids().length);
+        System.arraycopy(b.cids(), 0, cids, a.cids().length, b.cids().length);
+        return new DocumentFont.Run(cids, a.width() + b.width());
+    }
+
+    private double widthOf(int[] cids) {
+        double w = 0;
+        for (int cid : cids) {
+            w += font.advance(cid);
+        }
+        return w;
+    }
+
+    /**
+     * Breaks a run into lines no wider than {@code width} at the size: at the last sensible break point of
+     * the line when there is one in its second half, else between characters.
+     *
+     * @param maxLines at most this many lines; the characters beyond them are left out of the result
+     * @param reserveLast width (1/1000 em) kept free at the end of the last allowed line
+     */
+    List<DocumentFont.Run> wrap(DocumentFont.Run run, double width, double size, FormTemplate.Wrap wrap,
+                                int maxLines, double reserveLast) {
         List<DocumentFont.Run> lines = new ArrayList<>();
         int[] cids = run.cids();
+        double limit = width * 1000 / size;
         int start = 0;
-        double lineWidth = 0;
-        for (int i = 0; i < cids.length; i++) {
-            double advance = font.advance(cids[i]);
-            if (i > start && (lineWidth + advance) * size / 1000 > width) {
-                lines.add(new DocumentFont.Run(Arrays.copyOfRange(cids, start, i), lineWidth));
-                start = i;
-                lineWidth = 0;
+        while (start < cids.length && lines.size() < maxLines) {
+            double room = lines.size() == maxLines - 1 ? limit - reserveLast : limit;
+            double lineWidth = 0;
+            int end = start;
+            while (end < cids.length && (end == start || lineWidth + font.advance(cids[end]) <= room)) {
+                lineWidth += font.advance(cids[end]);
+                end++;
             }
-            lineWidth += advance;
+            if (end < cids.length && lines.size() < maxLines - 1) {
+                int soft = lastBreak(cids, start, end, wrap);
+                if (soft > start + (end - start) / 2) {
+                    end = soft;
+                }
+            }
+            int[] line = Arrays.copyOfRange(cids, start, end);
+            lines.add(new DocumentFont.Run(line, widthOf(line)));
+            start = end;
         }
-        lines.add(new DocumentFont.Run(Arrays.copyOfRange(cids, start, cids.length), lineWidth));
         return lines;
     }
 
-    /** Starts a row of cells whose top edge is {@code top}; cells run from the left margin. */
+    /** The last index in (start, end] before which a line may sensibly break, or -1. */
+    private int lastBreak(int[] cids, int start, int end, FormTemplate.Wrap wrap) {
+        if (wrap == FormTemplate.Wrap.CHARACTERS) {
+            return -1;
+        }
+        for (int i = end; i > start; i--) {
+            String before = font.unicode(cids[i - 1]);
+            if (before.equals(" ") || before.equals("\u3000")) {
+                return i;
+            }
+            if (wrap == FormTemplate.Wrap.ADDRESS) {
+                String two = i >= 2 ? font.unicode(cids[i - 2]) + before : before;
+                if (two.equals("丁目") || two.equals("番地") || before.equals("番") || before.equals("号")
+                        || before.equals("、") || before.equals("字") || before.equals("-") || before.equals("－")) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** A value cell with a plain style: minimum size 6, wrapped between characters (fixed layouts). */
+    void valueCell(double x, double top, double width, double height, DocumentFont.Run value, double size,
+                   Align align, String item) {
+        box(x, top, width, height);
+        fit(value, x, top, width, height, size, 6, align, FormTemplate.Wrap.CHARACTERS, item);
+    }
+
+    /** Fits with a minimum size of 6, wrapped between characters (fixed layouts). */
+    void fit(DocumentFont.Run run, double x, double top, double width, double height, double size, Align align,
+             String item) {
+        fit(run, x, top, width, height, size, 6, align, FormTemplate.Wrap.CHARACTERS, item);
+    }
+
+    /** Starts a row of cells across the page's content width whose top edge is {@code top}. */
     Row row(double top, double height) {
-        return new Row(LEFT, top, height);
+        return new Row(left(), top, height, right());
     }
 
-    /** Starts a row of cells at {@code x}. */
-    Row row(double x, double top, double height) {
-        return new Row(x, top, height);
+    /** Starts a row of cells at {@code x} whose top edge is {@code top}, ending at {@code right}. */
+    Row row(double x, double top, double height, double right) {
+        return new Row(x, top, height, right);
     }
 
-    /** A row of cells drawn left to right; the last cell may take the remaining width. */
+    /** A row of cells drawn left to right; a cell of width 0 takes the remaining width. */
     final class Row {
         private final double top;
         private final double height;
+        private final double right;
         private double x;
 
-        private Row(double x, double top, double height) {
+        private Row(double x, double top, double height, double right) {
             this.x = x;
             this.top = top;
             this.height = height;
+            this.right = right;
         }
 
         Row label(String label, double width) {
-            labelCell(x, top, width, height, label);
-            x += width;
-            return this;
-        }
-
-        Row value(DocumentFont.Run value, double width, String item) {
-            return value(value, width, Align.LEFT, VALUE_SIZE, item);
-        }
-
-        Row value(DocumentFont.Run value, double width, Align align, double size, String item) {
-            double w = width > 0 ? width : RIGHT - x;
-            valueCell(x, top, w, height, value, size, align, item);
+            double w = width > 0 ? width : right - x;
+            labelCell(x, top, w, height, label);
             x += w;
             return this;
         }
 
-        /** A value cell taking the rest of the row. */
-        Row rest(DocumentFont.Run value, String item) {
-            return value(value, 0, item);
+        /** A value cell of the box's width (0 = the rest of the row, also when {@code last}). */
+        Row value(DocumentFont.Run value, FormTemplate.Box box, boolean last, String item) {
+            double w = last || box.width() <= 0 ? right - x : box.width();
+            valueCell(x, top, w, height, value, box, item);
+            x += w;
+            return this;
         }
 
-        Row ruby(DocumentFont.Run reading, DocumentFont.Run value, double width, double size, String item) {
-            double w = width > 0 ? width : RIGHT - x;
-            rubyCell(x, top, w, height, reading, value, size, item);
+        Row ruby(DocumentFont.Run reading, DocumentFont.Run value, FormTemplate.Box box, boolean last, String item) {
+            double w = last || box.width() <= 0 ? right - x : box.width();
+            rubyCell(x, top, w, height, reading, value, box, item);
+            x += w;
+            return this;
+        }
+
+        /** A value cell of a fixed width with a plain style (tables). */
+        Row cell(DocumentFont.Run value, double width, Align align, double size, String item) {
+            double w = width > 0 ? width : right - x;
+            box(x, top, w, height);
+            fit(value, x, top, w, height, size, 6, align, FormTemplate.Wrap.CHARACTERS, item);
             x += w;
             return this;
         }

@@ -85,6 +85,15 @@ final class Certificates {
                 2_397_000, incomeLevy, perCapitaLevy, dependants);
     }
 
+    /** The text of a PDF as PDFBox extracts it. */
+    static String textOf(byte[] pdf) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A round red seal impression as a real PNG. */
     static byte[] sealPng() {
         BufferedImage image = new BufferedImage(160, 160, BufferedImage.TYPE_INT_ARGB);

@@ -231,15 +231,15 @@ class PdfCertificateRendererTest {
     }
 
     @Test
-    void anAddressTooLongForItsBoxFailsNamingTheItemButNotTheText() {
+    void anAddressTooLongForItsBoxIsNeverRefusedButContinuedWithAReferenceMark() {
         String endless = "福岡県久留米市城南町".repeat(60);
         CertificateContent.Juminhyo content = new CertificateContent.Juminhyo(Certificates.attestation("認証文"),
                 text(endless), PrintedText.EMPTY, PrintedText.EMPTY, household(1), "【空欄】");
 
-        assertThatThrownBy(() -> renderer.render(content, RenderOptions.plain()))
-                .isInstanceOf(RenderingException.class)
-                .hasMessageStartingWith("住所 does not fit its box")
-                .hasMessageNotContaining("城南");
+        String extracted = textOf(renderer.render(content, RenderOptions.plain())).replaceAll("\\s", "");
+
+        assertThat(extracted).contains("※1", "住所（続き）");
+        assertThat(extracted.split("城南町", -1)).as("every 城南町 of the address printed, once").hasSize(61);
     }
 
     // --- 印鑑登録証明書 -----------------------------------------------------------------------------
@@ -300,15 +300,24 @@ class PdfCertificateRendererTest {
     }
 
     @Test
-    void moreDependantsThanOnePageHoldsFailTheRendering() {
+    void moreDependantsThanOnePageHoldsContinueOnASecondSheetNeverCut() throws IOException {
         List<TaxRecord.Dependant> many = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            many.add(new TaxRecord.Dependant(text("久留米　一郎"), "子", true));
+            many.add(new TaxRecord.Dependant(text("久留米　" + (char) ('一' + 0) + i), "子", i % 7 != 0));
         }
 
-        assertThatThrownBy(() -> renderer.render(aShotoku(100, 5_000, many), RenderOptions.plain()))
-                .isInstanceOf(RenderingException.class)
-                .hasMessageContaining("than one page holds");
+        byte[] pdf = renderer.render(aShotoku(100, 5_000, many), RenderOptions.plain());
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            assertThat(pageText(document, 2)).contains("扶養親族等（続き）", "2/2", "上記のとおり証明します。",
+                    "* は、所得の申告のない扶養親族等です。");
+            assertThat(pageText(document, 1)).doesNotContain("上記のとおり証明します。");
+        }
+        String all = textOf(pdf).replaceAll("[\\s\u3000]", "");
+        for (int i = 0; i < 40; i++) {
+            assertThat(all.split("久留米一" + i + "子", -1)).as("dependant " + i + " printed once").hasSize(2);
+        }
     }
 
     // --- text, glyphs and errors -----------------------------------------------------------------

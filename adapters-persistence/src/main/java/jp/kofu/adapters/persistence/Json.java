@@ -33,6 +33,7 @@ import jp.kofu.core.tenant.domain.CalendarException;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 import jp.kofu.core.tenant.domain.MaintenanceWindow;
 import jp.kofu.core.tenant.domain.ServiceHours;
+import jp.kofu.core.tenant.domain.CertificatePrinting;
 import jp.kofu.core.tenant.domain.TenantSettings;
 import jp.kofu.core.tenant.domain.TestMode;
 
@@ -71,6 +72,10 @@ final class Json {
         root.put("blankMarker", s.blankMarker());
         root.put("kioskMarker", s.kioskMarker());
         root.put("taxYearSwitch", s.taxYearSwitch().toString());
+        ObjectNode printing = root.putObject("printing");
+        printing.put("inkanSex", s.printing().inkanSex());
+        printing.put("inkanRegistrationNumber", s.printing().inkanRegistrationNumber());
+        printing.put("taxSwitchWindowDays", s.printing().taxSwitchWindowDays());
         ArrayNode exceptions = root.putArray("calendarExceptions");
         for (CalendarException e : s.calendarExceptions()) {
             ObjectNode n = exceptions.addObject();
@@ -119,7 +124,16 @@ final class Json {
                 taxYearSwitch.isTextual() ? MonthDay.parse(taxYearSwitch.asText()) : null,
                 calendarExceptions(root.path("calendarExceptions")),
                 maintenanceWindows(root.path("maintenanceWindows")),
-                testMode(root.path("testMode")));
+                testMode(root.path("testMode")))
+                .withPrinting(printing(root.path("printing")));
+    }
+
+    /** Settings stored before the printing rules existed read as the standard ones. */
+    private static CertificatePrinting printing(JsonNode n) {
+        CertificatePrinting standard = CertificatePrinting.standard();
+        return new CertificatePrinting(n.path("inkanSex").asBoolean(standard.inkanSex()),
+                n.path("inkanRegistrationNumber").asBoolean(standard.inkanRegistrationNumber()),
+                n.path("taxSwitchWindowDays").asInt(standard.taxSwitchWindowDays()));
     }
 
     // settings stored before these fields existed lack them: they read as none and test mode off

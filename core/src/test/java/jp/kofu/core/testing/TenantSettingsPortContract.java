@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import jp.kofu.core.certificate.domain.CertificateKind;
+import jp.kofu.core.tenant.domain.CertificatePrinting;
 import jp.kofu.core.tenant.domain.TenantSettings;
 import jp.kofu.core.tenant.port.out.TenantSettingsPort;
 
@@ -54,7 +55,7 @@ public abstract class TenantSettingsPortContract {
         TenantSettings changed = new TenantSettings(k.code(), k.name(), k.mayorTitle(), "新しい　市長",
                 ZoneId.of("Asia/Tokyo"), k.hours(), Map.of(CertificateKind.JUMINHYO, 10L),
                 Set.of(CertificateKind.JUMINHYO), false, Map.of(), k.blankMarker(), k.kioskMarker(),
-                MonthDay.of(7, 1));
+                MonthDay.of(7, 1)).withPrinting(new CertificatePrinting(false, false, 7));
 
         port.save(changed);
 

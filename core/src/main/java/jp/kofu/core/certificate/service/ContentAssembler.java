@@ -64,13 +64,18 @@ public final class ContentAssembler {
                 tenant.blankMarker());
     }
 
-    /** 印鑑登録証明書: the registered name where one is registered (通称, katakana form), else 氏名. */
+    /**
+     * 印鑑登録証明書: the registered name where one is registered (通称, katakana form), else 氏名; 旧氏 when
+     * recorded; 性別 and 登録番号 where the tenant prints them ({@link TenantSettings#printing()}).
+     */
     public static CertificateContent.Inkan inkan(TenantSettings tenant, Resident applicant, SealRegistration seal,
                                                  Attestation attestation) {
         PrintedText name = seal.registeredName().isEmpty() ? applicant.name() : seal.registeredName();
         return new CertificateContent.Inkan(attestation, name, applicant.formerSurname(), applicant.birthDate(),
-                Optional.of(applicant.sex()), applicant.address(), applicant.addressSupplement(),
-                Optional.of(seal.registrationNumber()), seal.image());
+                tenant.printing().inkanSex() ? Optional.of(applicant.sex()) : Optional.empty(),
+                applicant.address(), applicant.addressSupplement(),
+                tenant.printing().inkanRegistrationNumber() ? Optional.of(seal.registrationNumber()) : Optional.empty(),
+                seal.image());
     }
 
     /** 所得課税証明書 / 非課税証明書 of one fiscal year. */

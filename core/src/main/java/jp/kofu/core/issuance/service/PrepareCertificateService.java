@@ -88,7 +88,7 @@ public final class PrepareCertificateService implements PrepareCertificateUseCas
         // test mode (工程1試験) marks every page whatever the caller asked, so a test copy can never pass as real
         boolean test = tenant.testMode().enabled();
         String watermark = test ? TestMode.WATERMARK : command.watermark();
-        byte[] pdf = renderer.render(content, new CertificateRendererPort.RenderOptions(watermark));
+        byte[] pdf = renderer.render(content, new CertificateRendererPort.RenderOptions(watermark, command.tenant().value()));
         Issuance.Prepared prepared = new Issuance.Prepared(new Issuance.Facts(IssuanceId.random(), command.tenant(),
                 command.applicant(), command.request(), command.channel(), certificateNumber, sha256(pdf), at,
                 tenant.feeFor(command.request().kind()) * command.request().copies(), test));

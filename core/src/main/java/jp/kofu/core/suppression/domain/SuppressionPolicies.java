@@ -144,6 +144,12 @@ public final class SuppressionPolicies {
         if (c.request().kind() != CertificateKind.SHOTOKU) {
             return SuppressionDecision.ALLOWED;
         }
+        if (c.fiscalYear().isPresent() && c.fiscalYear().getAsInt() > c.tenant().latestTaxYear(c.now().toLocalDate())) {
+            return SuppressionDecision.refuse(RefusalReason.YEAR_NOT_DETERMINED,
+                    c.tenant().inTaxSwitchWindow(c.now().toLocalDate())
+                            ? "年度切替期間中のため新年度の証明書は交付できません"
+                            : "該当年度はまだ交付の対象ではありません");
+        }
         if (c.tax().isEmpty()) {
             return SuppressionDecision.refuse(RefusalReason.YEAR_NOT_DETERMINED,
                     "該当年度の課税情報がありません");

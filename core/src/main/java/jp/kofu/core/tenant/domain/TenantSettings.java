@@ -34,6 +34,8 @@ import jp.kofu.core.certificate.domain.CertificateKind;
  * @param calendarExceptions dates with other hours or closed all day (取扱時間の特例), overriding {@code hours}
  * @param maintenanceWindows announced planned stops (計画停止)
  * @param testMode the test mode for the J-LIS connection tests (工程1試験)
+ * @param printing what the certificates print beyond the fixed rules (性別 / 登録番号 on 印鑑登録証明書, the
+ *     tax-year switch window)
  */
 public record TenantSettings(
         LocalGovernmentCode code,
@@ -51,7 +53,8 @@ public record TenantSettings(
         MonthDay taxYearSwitch,
         List<CalendarException> calendarExceptions,
         List<MaintenanceWindow> maintenanceWindows,
-        TestMode testMode) {
+        TestMode testMode,
+        CertificatePrinting printing) {
 
     public TenantSettings {
         if (code == null || name == null || name.isBlank()) {
@@ -78,6 +81,19 @@ public record TenantSettings(
         maintenanceWindows = maintenanceWindows == null ? List.of() : maintenanceWindows.stream()
                 .sorted(Comparator.comparing(MaintenanceWindow::from)).toList();
         testMode = testMode == null ? TestMode.OFF : testMode;
+        printing = printing == null ? CertificatePrinting.standard() : printing;
+    }
+
+    /** Settings with the standard printing rules ({@link CertificatePrinting#standard()}). */
+    public TenantSettings(LocalGovernmentCode code, String name, String mayorTitle, String mayorName, ZoneId zone,
+                          ServiceHours hours, Map<CertificateKind, Long> fees, Set<CertificateKind> enabledKinds,
+                          boolean individualNumberOnJuminhyo, Map<CertificateKind, Integer> minimumAge,
+                          String blankMarker, String kioskMarker, MonthDay taxYearSwitch,
+                          List<CalendarException> calendarExceptions, List<MaintenanceWindow> maintenanceWindows,
+                          TestMode testMode) {
+        this(code, name, mayorTitle, mayorName, zone, hours, fees, enabledKinds, individualNumberOnJuminhyo,
+                minimumAge, blankMarker, kioskMarker, taxYearSwitch, calendarExceptions, maintenanceWindows, testMode,
+                CertificatePrinting.standard());
     }
 
     /**
@@ -89,7 +105,8 @@ public record TenantSettings(
                           boolean individualNumberOnJuminhyo, Map<CertificateKind, Integer> minimumAge,
                           String blankMarker, String kioskMarker, MonthDay taxYearSwitch) {
         this(code, name, mayorTitle, mayorName, zone, hours, fees, enabledKinds, individualNumberOnJuminhyo,
-                minimumAge, blankMarker, kioskMarker, taxYearSwitch, List.of(), List.of(), TestMode.OFF);
+                minimumAge, blankMarker, kioskMarker, taxYearSwitch, List.of(), List.of(), TestMode.OFF,
+                CertificatePrinting.standard());
     }
 
     /** The same settings with another calendar, maintenance plan and test mode. */
@@ -97,14 +114,21 @@ public record TenantSettings(
                                        TestMode mode) {
         return new TenantSettings(code, name, mayorTitle, mayorName, zone, hours, fees, enabledKinds,
                 individualNumberOnJuminhyo, minimumAge, blankMarker, kioskMarker, taxYearSwitch, exceptions,
-                maintenance, mode);
+                maintenance, mode, printing);
+    }
+
+    /** The same settings with other printing rules. */
+    public TenantSettings withPrinting(CertificatePrinting rules) {
+        return new TenantSettings(code, name, mayorTitle, mayorName, zone, hours, fees, enabledKinds,
+                individualNumberOnJuminhyo, minimumAge, blankMarker, kioskMarker, taxYearSwitch, calendarExceptions,
+                maintenanceWindows, testMode, rules);
     }
 
     /** The same settings with other regular service hours. */
     public TenantSettings withHours(ServiceHours newHours) {
         return new TenantSettings(code, name, mayorTitle, mayorName, zone, newHours, fees, enabledKinds,
                 individualNumberOnJuminhyo, minimumAge, blankMarker, kioskMarker, taxYearSwitch, calendarExceptions,
-                maintenanceWindows, testMode);
+                maintenanceWindows, testMode, printing);
     }
 
     /** The maintenance window in force at that local moment, if any. */
@@ -137,9 +161,20 @@ public record TenantSettings(
         return new ServiceAvailability.OutOfHours(exceptionOn(at.toLocalDate()).map(CalendarException::notice).orElse(""));
     }
 
-    /** The latest fiscal year (年度) offered on the day: this year from the switch day on, else last year. */
+    /**
+     * The latest fiscal year (年度) offered on the day: this year from the switch day on, else last year;
+     * during the switch window ({@link CertificatePrinting#taxSwitchWindowDays()} days from the switch day)
+     * still last year, the only one then offered.
+     */
     public int latestTaxYear(LocalDate day) {
-        return MonthDay.from(day).isBefore(taxYearSwitch) ? day.getYear() - 1 : day.getYear();
+        LocalDate newYearFrom = taxYearSwitch.atYear(day.getYear()).plusDays(printing.taxSwitchWindowDays());
+        return day.isBefore(newYearFrom) ? day.getYear() - 1 : day.getYear();
+    }
+
+    /** Whether the day is in the tax-year switch window, when only the older fiscal year is offered. */
+    public boolean inTaxSwitchWindow(LocalDate day) {
+        LocalDate switchDay = taxYearSwitch.atYear(day.getYear());
+        return !day.isBefore(switchDay) && day.isBefore(switchDay.plusDays(printing.taxSwitchWindowDays()));
     }
 
     /** Fee in 円 for the kind; 0 when none is configured. */

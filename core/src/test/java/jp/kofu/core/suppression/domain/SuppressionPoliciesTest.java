@@ -118,6 +118,7 @@ class SuppressionPoliciesTest {
         TenantSettings juminhyoFrom15 = new TenantSettings(kurume.code(), kurume.name(), kurume.mayorTitle(), kurume.mayorName(),
                 kurume.zone(), kurume.hours(), kurume.fees(), kurume.enabledKinds(), true,
                 java.util.Map.of(CertificateKind.JUMINHYO, 15, CertificateKind.INKAN, 15), null, null, null);
+        TenantSettings switchWindow = kurume.withPrinting(new jp.kofu.core.tenant.domain.CertificatePrinting(true, true, 14));
         return Stream.of(
                 row("an adult asks for a 住民票 at noon", j),
                 row("an adult asks for a 印鑑登録証明書 at noon", i),
@@ -146,6 +147,12 @@ class SuppressionPoliciesTest {
                 row("a lost registration card stops a 印鑑", i.seal(aSeal().of("A1").lost().build()), SEAL_LOST),
                 row("no seal does not matter for a 住民票", j.seal(null)),
                 row("no tax record for the year: not determined", s.tax(null), YEAR_NOT_DETERMINED),
+                row("in the tax-year switch window the new year is not issued yet", s.tenant(switchWindow)
+                        .at(LocalDateTime.of(2026, 6, 15, 12, 0)), YEAR_NOT_DETERMINED),
+                row("after the switch window the new year is issued", s.tenant(switchWindow)
+                        .at(LocalDateTime.of(2026, 6, 24, 12, 0))),
+                row("before the switch day the new year is not issued", s.at(LocalDateTime.of(2026, 6, 9, 12, 0)),
+                        YEAR_NOT_DETERMINED),
                 row("not resident on 1 January", s.tax(aTaxRecord().of("A1").forFiscalYear(2026).notResidentOnJanuary1().build()),
                         NOT_RESIDENT_ON_JANUARY_1),
                 row("no income declaration", s.tax(aTaxRecord().of("A1").forFiscalYear(2026).notFiled().build()), NOT_FILED),

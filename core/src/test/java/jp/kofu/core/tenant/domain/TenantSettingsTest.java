@@ -22,6 +22,20 @@ class TenantSettingsTest {
     }
 
     @Test
+    void duringTheSwitchWindowOnlyTheOlderYearIsOffered() {
+        TenantSettings windowed = kurume.withPrinting(new CertificatePrinting(true, true, 14));
+
+        assertThat(windowed.latestTaxYear(LocalDate.of(2026, 6, 9))).isEqualTo(2025);
+        assertThat(windowed.inTaxSwitchWindow(LocalDate.of(2026, 6, 9))).isFalse();
+        assertThat(windowed.latestTaxYear(LocalDate.of(2026, 6, 10))).isEqualTo(2025);
+        assertThat(windowed.inTaxSwitchWindow(LocalDate.of(2026, 6, 10))).isTrue();
+        assertThat(windowed.latestTaxYear(LocalDate.of(2026, 6, 23))).isEqualTo(2025);
+        assertThat(windowed.latestTaxYear(LocalDate.of(2026, 6, 24))).isEqualTo(2026);
+        assertThat(windowed.inTaxSwitchWindow(LocalDate.of(2026, 6, 24))).isFalse();
+        assertThat(kurume.inTaxSwitchWindow(LocalDate.of(2026, 6, 10))).isFalse();
+    }
+
+    @Test
     void theLatestTaxYearSwitchesOnTheConfiguredDayInJune() {
         assertThat(kurume.latestTaxYear(LocalDate.of(2026, 6, 9))).isEqualTo(2025);
         assertThat(kurume.latestTaxYear(LocalDate.of(2026, 6, 10))).isEqualTo(2026);

@@ -25,14 +25,26 @@ public interface CertificateRendererPort {
      * Rendering options.
      *
      * @param watermark a word printed across every page (e.g. テスト, 確認用), or empty for none
+     * @param tenant the 地方公共団体コード whose forms (様式) to use, or empty for the default forms
      */
-    record RenderOptions(String watermark) {
+    record RenderOptions(String watermark, String tenant) {
         public RenderOptions {
             watermark = watermark == null ? "" : watermark;
+            tenant = tenant == null ? "" : tenant;
+        }
+
+        /** The default forms with that watermark. */
+        public RenderOptions(String watermark) {
+            this(watermark, "");
         }
 
         public static RenderOptions plain() {
-            return new RenderOptions("");
+            return new RenderOptions("", "");
+        }
+
+        /** These options with the tenant's forms. */
+        public RenderOptions forTenant(String tenantCode) {
+            return new RenderOptions(watermark, tenantCode);
         }
     }
 
