@@ -37,7 +37,7 @@ import jp.kofu.core.tenant.port.out.TenantSettingsPort;
 /** {@code kofu sync}: the delta sync (異動データ連携) — apply a batch, show the streams' state. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "apply | status | verify | resend: the 5-minute delta sync.",
-        subcommands = {SyncCommand.Apply.class, SyncCommand.Status.class, SyncCommand.Verify.class,
+        subcommands = {SyncCommand.Apply.class, SyncCommand.Status.class, SyncVerifyCommand.class,
                 SyncCommand.Resend.class})
 final class SyncCommand implements Callable<Integer> {
 
