@@ -3,6 +3,8 @@ package jp.kofu.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,10 +12,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import jp.kofu.adapters.persistence.Database;
 
 /**
  * kofu sync verify through the real command line: a generated town with deltas, loaded and applied, matches
@@ -24,10 +30,20 @@ class SyncVerifyTest {
     private static final int DELTAS = 3;
 
     @TempDir
+    static Path shared;
+
+    /** One generated town for all tests (generating is the slow part); tests never change it. */
+    private static Path town;
+
+    @TempDir
     Path dir;
 
-    private Path generate() {
-        Path out = dir.resolve("town");
+    @BeforeAll
+    static void generateOnce() {
+        town = generate(shared.resolve("town"));
+    }
+
+    private static Path generate(Path out) {
         CliRun generated = CliRun.run("generate", "--tenant", "402036", "--residents", "300", "--seed", "11",
                 "--reference-date", "2026-11-26", "--deltas", Integer.toString(DELTAS), "--cards", "0",
                 "--out", out.toString());
@@ -37,12 +53,40 @@ class SyncVerifyTest {
         return out;
     }
 
-    private static void loadAndApply(String db, Path out) {
-        CliRun load = CliRun.run("load", "--db", db, "--tenant", "402036", out.toString());
+    /**
+     * Runs command lines in one environment, so that all runs share one connection pool per database (a
+     * CliRun per command would leave a pool open per run in this process); closes it at the end.
+     */
+    private static final class Session implements AutoCloseable {
+        private final StringWriter out = new StringWriter();
+        private final StringWriter err = new StringWriter();
+        private final CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true),
+                new PrintWriter(err, true), Map.of(), CliRun.CLOCK);
+        private final String db;
+
+        Session(String db) {
+            this.db = db;
+        }
+
+        CliRun run(String... args) {
+            int o = out.getBuffer().length();
+            int e = err.getBuffer().length();
+            int code = Cli.execute(environment, args);
+            return new CliRun(code, out.getBuffer().substring(o), err.getBuffer().substring(e));
+        }
+
+        @Override
+        public void close() {
+            environment.kofu(db).getInstance(Database.class).close();
+        }
+    }
+
+    private static void loadAndApply(Session session, String db, Path out) {
+        CliRun load = session.run("load", "--db", db, "--tenant", "402036", out.toString());
         assertThat(load.exitCode()).as(load.err()).isZero();
         for (int sequence = 2; sequence <= DELTAS + 1; sequence++) {
             for (String source : List.of("jukiki", "tax")) {
-                CliRun apply = CliRun.run("sync", "apply", "--db", db,
+                CliRun apply = session.run("sync", "apply", "--db", db,
                         out.resolve(String.format("%s-%06d-delta", source, sequence)).toString());
                 assertThat(apply.exitCode()).as(apply.err()).isZero();
             }
@@ -55,10 +99,16 @@ class SyncVerifyTest {
     }
 
     private void verifyThenTamper(String db, String jdbcForSql) throws Exception {
-        Path out = generate();
-        loadAndApply(db, out);
+        try (Session session = new Session(db)) {
+            verifyThenTamper(session, db, jdbcForSql);
+        }
+    }
 
-        CliRun verified = CliRun.run("sync", "verify", "--db", db, out.toString());
+    private void verifyThenTamper(Session session, String db, String jdbcForSql) throws Exception {
+        Path out = town;
+        loadAndApply(session, db, out);
+
+        CliRun verified = session.run("sync", "verify", "--db", db, out.toString());
         assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
         assertThat(verified.out()).contains("402036 jukiki: all entities match", "402036 tax: all entities match",
                 "digest as of sequence 4, replica at sequence 4");
@@ -79,14 +129,14 @@ class SyncVerifyTest {
             }
         }
 
-        CliRun mismatch = CliRun.run("sync", "verify", "--db", db, out.resolve("jukiki-000004-digest").toString());
+        CliRun mismatch = session.run("sync", "verify", "--db", db, out.resolve("jukiki-000004-digest").toString());
         assertThat(mismatch.exitCode()).as(mismatch.out() + mismatch.err()).isEqualTo(1);
         assertThat(mismatch.out()).contains("residents          MISMATCH", "      " + person + "  different",
                 "households         MISMATCH", "      " + household + "  missing in replica",
                 "402036 jukiki: MISMATCH", "seals              match");
         assertThat(mismatch.out()).doesNotContain("久留米市"); // keys only, never an address
 
-        CliRun json = CliRun.run("sync", "verify", "--db", db, "--json", out.toString());
+        CliRun json = session.run("sync", "verify", "--db", db, "--json", out.toString());
         assertThat(json.exitCode()).isEqualTo(1);
         assertThat(json.out()).contains("\"matches\" : false", "\"key\" : \"" + person + "\"", "\"kind\" : \"different\"");
     }
@@ -117,17 +167,65 @@ class SyncVerifyTest {
 
     @Test
     void a_malformed_digest_is_bad_input_with_file_line_and_field() throws Exception {
-        Path out = generate();
-        String db = "jdbc:h2:file:" + dir.resolve("db/kofu");
-        loadAndApply(db, out);
-        Path keys = out.resolve("tax-000004-digest/tax_records.keys.tsv");
+        Path copy = dir.resolve("tax-000004-digest");
+        Files.createDirectories(copy);
+        try (var files = Files.list(town.resolve("tax-000004-digest"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        Path keys = copy.resolve("tax_records.keys.tsv");
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(keys));
         lines.set(2, lines.get(2).substring(0, lines.get(2).length() - 1) + "X");
         Files.write(keys, lines);
+        String db = "jdbc:h2:file:" + dir.resolve("db/kofu");
 
-        CliRun run = CliRun.run("sync", "verify", "--db", db, out.resolve("tax-000004-digest").toString());
+        CliRun run = CliRun.run("sync", "verify", "--db", db, copy.toString());
 
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).contains("tax-000004-digest/tax_records.keys.tsv SHA-256 mismatch");
+        assertThat(run.err()).contains("tax-000004-digest/tax_records.keys.tsv SHA-256 mismatch",
+                "kofu sync verify: malformed digest, nothing compared");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void without_deltas_the_digest_describes_the_full_batches() throws Exception {
+        Path out = dir.resolve("small");
+        CliRun generated = CliRun.run("generate", "--tenant", "402036", "--residents", "60", "--seed", "3",
+                "--reference-date", "2026-11-26", "--cards", "0", "--out", out.toString());
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        String db = "jdbc:h2:file:" + dir.resolve("db/kofu");
+        assertThat(CliRun.run("load", "--db", db, "--tenant", "402036", out.toString()).exitCode()).isZero();
+
+        CliRun verified = CliRun.run("sync", "verify", "--db", db, out.resolve("jukiki-000001-digest").toString(),
+                out.resolve("tax-000001-digest").toString());
+
+        assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
+        assertThat(verified.out()).contains("402036 jukiki: all entities match", "402036 tax: all entities match");
+    }
+
+    @Test
+    void a_replica_behind_the_digest_is_a_mismatch_that_names_both_sequences() {
+        String db = "jdbc:h2:file:" + dir.resolve("db/kofu");
+        // the full batches only: the digest describes the state after three deltas
+        assertThat(CliRun.run("load", "--db", db, "--tenant", "402036", town.toString()).exitCode()).isZero();
+
+        CliRun run = CliRun.run("sync", "verify", "--db", db, "--json", town.resolve("tax-000004-digest").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("\"digestSequence\" : 4", "\"replicaSequence\" : 1", "\"sequenceMatches\" : false");
+    }
+
+    @Test
+    void no_digest_is_bad_input_and_an_unreachable_database_is_an_infrastructure_failure() {
+        CliRun missing = CliRun.run("sync", "verify", "--db", "jdbc:h2:file:" + dir.resolve("db/kofu"),
+                dir.resolve("nothing-here").toString());
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.err()).contains("no such directory");
+
+        CliRun down = CliRun.run("sync", "verify", "--db", "jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=2",
+                town.resolve("jukiki-000004-digest").toString());
+        assertThat(down.exitCode()).isEqualTo(4);
+        assertThat(down.err()).contains("infrastructure failure");
     }
 }
