@@ -92,7 +92,9 @@ final class GenerateCommand implements Callable<Integer> {
             batches.addAll(writer.writeDelta(town, delta, Options.absolute(out)));
         }
         // the digest (照合データ) of the state after the last delta, from the generator's own model
+        long digestStart = System.nanoTime();
         batches.addAll(writer.writeDigests(town, deltas + 1L, asOf, changes.content(), Options.absolute(out)));
+        environment.err().printf("digest batches (照合データ) written in %.2f s%n", (System.nanoTime() - digestStart) / 1e9);
         environment.out().println(TestPkiWriter.write(town, Options.absolute(out), Math.max(0, cards), environment.clock().instant()));
         long written = System.nanoTime();
         ReplicaContent c = town.content();

@@ -131,6 +131,8 @@ final class SyncVerifyCommand implements Callable<Integer> {
         }
         out.printf("%s %s: %s%n", r.tenant(), r.source().wireName(), r.matches() ? "all entities match"
                 : "MISMATCH (the replica differs from the source)");
+        environment.err().printf(Locale.ROOT, "%s %s: digest checked in %.2f s, replica hashed in %.2f s%n", r.tenant(),
+                r.source().wireName(), r.digestChecking().toMillis() / 1000.0, r.replicaHashing().toMillis() / 1000.0);
     }
 
     private void printJson(List<Report> reports, boolean allMatch) {
@@ -163,6 +165,8 @@ final class SyncVerifyCommand implements Callable<Integer> {
                 entities.add(entity);
             }
             doc.put("entities", entities);
+            doc.put("digestCheckMillis", r.digestChecking().toMillis());
+            doc.put("replicaHashMillis", r.replicaHashing().toMillis());
             docs.add(doc);
         }
         Map<String, Object> root = new LinkedHashMap<>();

@@ -109,7 +109,7 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
     @Override
     public <T> T read(LocalGovernmentCode tenant, Function<Snapshot, T> work) {
         return jdbi.inTransaction(database.snapshotIsolation(), handle -> {
-            JdbiSnapshot snapshot = new JdbiSnapshot(handle, tenant.value());
+            JdbiSnapshot snapshot = new JdbiSnapshot(handle, tenant.value(), database.engine() == Database.Engine.H2);
             try {
                 return work.apply(snapshot);
             } finally {
@@ -122,11 +122,13 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
 
         private final Handle handle;
         private final String tenant;
+        private final boolean h2;
         private volatile boolean open = true;
 
-        JdbiSnapshot(Handle handle, String tenant) {
+        JdbiSnapshot(Handle handle, String tenant, boolean h2) {
             this.handle = handle;
             this.tenant = tenant;
+            this.h2 = h2;
         }
 
         private Handle handle() {
@@ -240,11 +242,21 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
             RowMapper<R> typed = (RowMapper<R>) mapper;
             // streamed: a fetch size makes PostgreSQL use a cursor (inside this transaction) instead of
             // reading every row into memory first
-            handle().createQuery(sql + " WHERE tenant_code = :tenant")
-                    .bind("tenant", tenant)
-                    .setFetchSize(STREAM_FETCH_SIZE)
-                    .map(typed)
-                    .forEach(action);
+            if (h2) {
+                // H2 otherwise materialises a large result in a temporary file before returning its first row
+                handle().execute("SET LAZY_QUERY_EXECUTION TRUE");
+            }
+            try {
+                handle().createQuery(sql + " WHERE tenant_code = :tenant")
+                        .bind("tenant", tenant)
+                        .setFetchSize(STREAM_FETCH_SIZE)
+                        .map(typed)
+                        .forEach(action);
+            } finally {
+                if (h2) {
+                    handle().execute("SET LAZY_QUERY_EXECUTION FALSE");
+                }
+            }
         }
 
         @Override

@@ -1,6 +1,7 @@
 package jp.kofu.core.sync.service;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,19 +43,22 @@ public final class VerifyReplicaService implements VerifyReplicaUseCase {
     @Override
     public Report verify(Command command) throws BatchRejectedException {
         Path directory = command.digest();
+        long start = System.nanoTime();
         BatchManifest manifest = manifests.read(directory);
         List<InputProblem> problems = BatchFiles.verify(directory, manifest);
         if (!problems.isEmpty()) {
             throw new BatchRejectedException(problems);
         }
         Map<String, EntityDigest> digest = DigestFiles.read(directory, manifest);
+        long checked = System.nanoTime();
         return replica.read(manifest.tenant(), snapshot -> {
             OptionalLong sequence = snapshot.appliedSequence(manifest.source());
             List<EntityResult> results = new ArrayList<>();
             for (ReplicaEntity<?> entity : DigestFiles.entities(manifest.source())) {
                 results.add(compare(snapshot, entity, digest.get(entity.name()), directory));
             }
-            return new Report(manifest.tenant(), manifest.source(), manifest.sequence(), sequence, results);
+            return new Report(manifest.tenant(), manifest.source(), manifest.sequence(), sequence, results,
+                    Duration.ofNanos(checked - start), Duration.ofNanos(System.nanoTime() - checked));
         });
     }
 

@@ -1,6 +1,7 @@
 package jp.kofu.core.sync.port.in;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -44,11 +45,15 @@ public interface VerifyReplicaUseCase {
      * @param digestSequence the stream sequence the digest describes ("as of sequence N")
      * @param replicaSequence the replica's applied sequence for the source, empty when none
      * @param entities one result per entity of the source
+     * @param digestChecking time spent checking the digest batch's files
+     * @param replicaHashing time spent reading and hashing the replica (and naming differing keys)
      */
     record Report(LocalGovernmentCode tenant, SourceSystem source, long digestSequence, OptionalLong replicaSequence,
-                  List<EntityResult> entities) {
+                  List<EntityResult> entities, Duration digestChecking, Duration replicaHashing) {
         public Report {
             entities = List.copyOf(entities);
+            Objects.requireNonNull(digestChecking, "digestChecking");
+            Objects.requireNonNull(replicaHashing, "replicaHashing");
         }
 
         /** Whether the replica is at the digest's sequence. */
