@@ -62,16 +62,25 @@ public final class VerifyReplicaService implements VerifyReplicaUseCase {
         });
     }
 
-    private static <R> EntityResult compare(ReplicaReadPort.Snapshot snapshot, ReplicaEntity<R> entity,
-                                            EntityDigest stated, Path directory) {
+    /**
+     * The digest of one entity of a replica snapshot: its record count and hash sum — for comparing two
+     * replicas (e.g. after a fault test) without a digest batch.
+     */
+    public static <R> EntityDigest digestOf(ReplicaReadPort.Snapshot snapshot, ReplicaEntity<R> entity) {
         CanonicalForm form = new CanonicalForm();
         HashSum sum = new HashSum();
         snapshot.forEach(entity, r -> sum.add(form.hash(entity, r)));
-        EntityDigest held = new EntityDigest(entity.name(), sum.count(), sum.hex());
+        return new EntityDigest(entity.name(), sum.count(), sum.hex());
+    }
+
+    private static <R> EntityResult compare(ReplicaReadPort.Snapshot snapshot, ReplicaEntity<R> entity,
+                                            EntityDigest stated, Path directory) {
+        EntityDigest held = digestOf(snapshot, entity);
         if (held.sameAs(stated)) {
             return new EntityResult(stated, held, 0, 0, 0, List.of());
         }
-        List<DigestFiles.Entry> ours = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, sum.count()));
+        CanonicalForm form = new CanonicalForm();
+        List<DigestFiles.Entry> ours = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, held.records()));
         snapshot.forEach(entity, r -> ours.add(new DigestFiles.Entry(DigestKeys.key(entity, r), form.hash(entity, r))));
         ours.sort((a, b) -> DigestKeys.ORDER.compare(a.key(), b.key()));
         long missing = 0;

@@ -140,4 +140,19 @@ class VerifyReplicaServiceTest {
         assertThatThrownBy(() -> verify(d)).isInstanceOfSatisfying(BatchRejectedException.class,
                 e -> assertThat(e.problems().get(0).toString()).startsWith("seals.keys.tsv SHA-256 mismatch"));
     }
+
+    @Test
+    void two_replicas_with_the_same_records_have_the_same_entity_digests() throws Exception {
+        InMemoryReplica other = new InMemoryReplica();
+        replica.replaceAll(KURUME, List.of(fullBatch(KURUME, SourceSystem.JUKIKI, 5)), source);
+        other.replaceAll(KURUME, List.of(fullBatch(KURUME, SourceSystem.JUKIKI, 9)), replicaContent()
+                .with(source.residents().get(1), source.residents().get(2), source.residents().get(0))
+                .with(source.seals().get(0)).build());
+
+        var first = replica.read(KURUME, s -> VerifyReplicaService.digestOf(s, jp.kofu.core.replica.domain.ReplicaEntity.RESIDENTS));
+        var second = other.read(KURUME, s -> VerifyReplicaService.digestOf(s, jp.kofu.core.replica.domain.ReplicaEntity.RESIDENTS));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(first.records()).isEqualTo(3);
+    }
 }
