@@ -228,4 +228,13 @@ class SyncVerifyTest {
         assertThat(down.exitCode()).isEqualTo(4);
         assertThat(down.err()).contains("infrastructure failure");
     }
+
+    @Test
+    void a_directory_holding_digest_batches_can_still_be_scanned_for_characters() {
+        CliRun scan = CliRun.run("gaiji", "scan", "--db", "jdbc:h2:file:" + dir.resolve("db/kofu"), "--tenant", "402036",
+                "--batch", town.toString());
+
+        assertThat(scan.exitCode()).as(scan.err()).isZero();
+        assertThat(scan.err()).doesNotContain("digest");
+    }
 }
