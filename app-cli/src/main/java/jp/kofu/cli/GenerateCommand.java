@@ -25,7 +25,8 @@ import jp.kofu.server.json.JsonBatchManifestCodec;
  * the project. Deterministic for a seed and a reference date.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Write a synthetic town as vendor batches (full batches, then --deltas delta batches, in kofu's CSV layout).",
+        description = {"Write a synthetic town as vendor batches (full batches, then --deltas delta batches, in kofu's CSV layout),",
+                "and a digest batch per source (照合データ) of the state after the last delta, for kofu sync verify.",
                 "Deterministic for --seed and --reference-date."})
 final class GenerateCommand implements Callable<Integer> {
 
@@ -84,9 +85,16 @@ final class GenerateCommand implements Callable<Integer> {
         TownWriter writer = new TownWriter(new JsonBatchManifestCodec());
         List<Path> batches = new ArrayList<>(writer.writeFull(town, Options.absolute(out)));
         DeltaGenerator changes = new DeltaGenerator(town);
+        var asOf = town.referenceDate().atStartOfDay(ZoneId.of("Asia/Tokyo")).toInstant();
         for (int k = 1; k <= deltas; k++) {
-            batches.addAll(writer.writeDelta(town, changes.next(), Options.absolute(out)));
+            DeltaGenerator.Delta delta = changes.next();
+            asOf = delta.createdAt();
+            batches.addAll(writer.writeDelta(town, delta, Options.absolute(out)));
         }
+        // the digest (照合データ) of the state after the last delta, from the generator's own model
+        long digestStart = System.nanoTime();
+        batches.addAll(writer.writeDigests(town, deltas + 1L, asOf, changes.content(), Options.absolute(out)));
+        environment.err().printf("digest batches (照合データ) written in %.2f s%n", (System.nanoTime() - digestStart) / 1e9);
         environment.out().println(TestPkiWriter.write(town, Options.absolute(out), Math.max(0, cards), environment.clock().instant()));
         environment.out().println(jp.kofu.server.sync.SyncCredentials.write(Options.absolute(out).resolve("sync"),
                 List.of(tenant), List.of(), environment.clock().instant(), new java.security.SecureRandom()));

@@ -35,7 +35,7 @@ import jp.kofu.server.sync.SyncStatusJson;
 /** {@code kofu sync}: the delta sync (異動データ連携) — apply a batch, show the streams' state. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "apply | status | verify | resend: the 5-minute delta sync.",
-        subcommands = {SyncCommand.Apply.class, SyncCommand.Status.class, SyncCommand.Verify.class,
+        subcommands = {SyncCommand.Apply.class, SyncCommand.Status.class, SyncVerifyCommand.class,
                 ResendCommand.class})
 final class SyncCommand implements Callable<Integer> {
 
@@ -235,25 +235,6 @@ final class SyncCommand implements Callable<Integer> {
 
         private static String time(java.util.Optional<java.time.Instant> at) {
             return at.map(i -> i.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()).orElse("-");
-        }
-    }
-
-    /** {@code kofu sync verify}: not built yet. */
-    @Command(name = "verify", description = "Compare a digest batch with the replica (not built yet).")
-    static final class Verify extends NotBuiltCommand {
-        @Inject
-        Verify(CliEnvironment e) {
-            super(e);
-        }
-
-        @Override
-        String name() {
-            return "sync verify";
-        }
-
-        @Override
-        String comesWith() {
-            return "the data-sync issue";
         }
     }
 }

@@ -2,6 +2,7 @@ package jp.kofu.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -10,10 +11,12 @@ import jp.kofu.adapters.tax.TaxCsvWriter;
 import jp.kofu.cli.generate.DeltaGenerator;
 import jp.kofu.cli.generate.SyntheticTown;
 import jp.kofu.cli.generate.VendorGaijiTable;
+import jp.kofu.core.replica.domain.ReplicaContent;
 import jp.kofu.core.sync.domain.BatchFile;
 import jp.kofu.core.sync.domain.BatchKind;
 import jp.kofu.core.sync.domain.BatchManifest;
 import jp.kofu.core.sync.domain.SourceSystem;
+import jp.kofu.core.sync.domain.digest.DigestFiles;
 import jp.kofu.core.sync.port.out.BatchManifestPort;
 
 /**
@@ -57,5 +60,22 @@ final class TownWriter {
         manifests.write(tax, new BatchManifest(town.tenant(), SourceSystem.TAX, sequence, BatchKind.DELTA,
                 delta.createdAt(), taxFiles));
         return List.of(jukiki, tax);
+    }
+
+    /**
+     * Writes one digest batch (照合データ) per source describing the content as of the sequence, and returns
+     * their directories. The digest is computed from the generator's own model through core's canonical
+     * hashing, never from written files, so it does not depend on the layout the batches were written in.
+     */
+    List<Path> writeDigests(SyntheticTown town, long sequence, Instant createdAt, ReplicaContent content, Path out)
+            throws IOException {
+        List<Path> written = new java.util.ArrayList<>();
+        for (SourceSystem source : SourceSystem.values()) {
+            Path dir = out.resolve(Batches.name(source, sequence, BatchKind.DIGEST));
+            List<BatchFile> files = DigestFiles.write(dir, source, content);
+            manifests.write(dir, new BatchManifest(town.tenant(), source, sequence, BatchKind.DIGEST, createdAt, files));
+            written.add(dir);
+        }
+        return written;
     }
 }

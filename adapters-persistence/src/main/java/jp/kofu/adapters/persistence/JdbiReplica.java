@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -26,6 +28,7 @@ import jp.kofu.core.replica.domain.HouseholdId;
 import jp.kofu.core.replica.domain.IndividualNumber;
 import jp.kofu.core.replica.domain.PersonKey;
 import jp.kofu.core.replica.domain.ReplicaContent;
+import jp.kofu.core.replica.domain.ReplicaEntity;
 import jp.kofu.core.replica.domain.Resident;
 import jp.kofu.core.replica.domain.ResidentRecordCode;
 import jp.kofu.core.replica.domain.ResidentStatus;
@@ -60,6 +63,9 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
 
     /** Rows per JDBC batch: large enough to amortise round trips, small enough to bound driver memory. */
     static final int BATCH_SIZE = 2_000;
+
+    /** Rows fetched per round trip when a snapshot enumerates an entity. */
+    static final int STREAM_FETCH_SIZE = 2_000;
 
     private static final String RESIDENT_COLUMNS = "person_key, household_id, member_order, full_name, name_kana, "
             + "former_surname, former_surname_kana, alias_name, birth_date, sex, relationship, address, "
@@ -103,7 +109,7 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
     @Override
     public <T> T read(LocalGovernmentCode tenant, Function<Snapshot, T> work) {
         return jdbi.inTransaction(database.snapshotIsolation(), handle -> {
-            JdbiSnapshot snapshot = new JdbiSnapshot(handle, tenant.value());
+            JdbiSnapshot snapshot = new JdbiSnapshot(handle, tenant.value(), database.engine() == Database.Engine.H2);
             try {
                 return work.apply(snapshot);
             } finally {
@@ -116,11 +122,13 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
 
         private final Handle handle;
         private final String tenant;
+        private final boolean h2;
         private volatile boolean open = true;
 
-        JdbiSnapshot(Handle handle, String tenant) {
+        JdbiSnapshot(Handle handle, String tenant, boolean h2) {
             this.handle = handle;
             this.tenant = tenant;
+            this.h2 = h2;
         }
 
         private Handle handle() {
@@ -198,6 +206,62 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
                     .bind("tenant", tenant).bind("issuer", issuer).bind("serial", serial.toString())
                     .map((rs, ctx) -> new PersonKey(rs.getString(1)))
                     .findOne();
+        }
+
+        @Override
+        public <R> void forEach(ReplicaEntity<R> entity, Consumer<? super R> action) {
+            String sql;
+            RowMapper<?> mapper;
+            if (entity == ReplicaEntity.RESIDENTS) {
+                sql = "SELECT " + RESIDENT_COLUMNS + " FROM residents";
+                mapper = (rs, ctx) -> toResident(rs);
+            } else if (entity == ReplicaEntity.HOUSEHOLDS) {
+                sql = "SELECT household_id, head_name, record_version FROM households";
+                mapper = (rs, ctx) -> new Household(new HouseholdId(rs.getString("household_id")),
+                        text(rs, "head_name"), rs.getLong("record_version"));
+            } else if (entity == ReplicaEntity.SEALS) {
+                sql = "SELECT " + SEAL_COLUMNS + " FROM seal_registrations";
+                mapper = (rs, ctx) -> toSeal(rs);
+            } else if (entity == ReplicaEntity.SUPPRESSION_FLAGS) {
+                sql = "SELECT person_key, kind, valid_from, valid_until, record_version FROM suppression_flags";
+                mapper = (rs, ctx) -> new SuppressionFlag(new PersonKey(rs.getString("person_key")),
+                        SuppressionFlag.Kind.valueOf(rs.getString("kind")), Arguments.date(rs, "valid_from"),
+                        Arguments.optionalDate(rs, "valid_until"), rs.getLong("record_version"));
+            } else if (entity == ReplicaEntity.CARDHOLDERS) {
+                sql = "SELECT issuer, serial, person_key, record_version FROM cardholder_links";
+                mapper = (rs, ctx) -> new jp.kofu.core.replica.domain.CardholderLink(rs.getString("issuer"),
+                        new BigInteger(rs.getString("serial")), new PersonKey(rs.getString("person_key")),
+                        rs.getLong("record_version"));
+            } else if (entity == ReplicaEntity.TAX_RECORDS) {
+                sql = "SELECT " + TAX_COLUMNS + " FROM tax_records";
+                mapper = (rs, ctx) -> toTax(rs);
+            } else {
+                throw new IllegalArgumentException("unknown entity " + entity);
+            }
+            @SuppressWarnings("unchecked")
+            RowMapper<R> typed = (RowMapper<R>) mapper;
+            // streamed: a fetch size makes PostgreSQL use a cursor (inside this transaction) instead of
+            // reading every row into memory first
+            if (h2) {
+                // H2 otherwise materialises a large result in a temporary file before returning its first row
+                handle().execute("SET LAZY_QUERY_EXECUTION TRUE");
+            }
+            try {
+                handle().createQuery(sql + " WHERE tenant_code = :tenant")
+                        .bind("tenant", tenant)
+                        .setFetchSize(STREAM_FETCH_SIZE)
+                        .map(typed)
+                        .forEach(action);
+            } finally {
+                if (h2) {
+                    handle().execute("SET LAZY_QUERY_EXECUTION FALSE");
+                }
+            }
+        }
+
+        @Override
+        public OptionalLong appliedSequence(SourceSystem source) {
+            return storedSequence(handle(), tenant, source);
         }
     }
 

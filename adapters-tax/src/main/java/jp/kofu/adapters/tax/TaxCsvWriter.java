@@ -20,9 +20,9 @@ import jp.kofu.core.sync.domain.BatchFile;
  * whose code is a private-use code point ({@code {VND:U+E012}}) is written as that raw code point, as the
  * vendor would have, and a character that is itself a private-use code point is written as a
  * {@code {U+XXXX}} tag. The layout holds one income line and one deduction per kind, and the reader returns
- * them in the order of the kinds ({@code TaxRecord.IncomeKind}, {@code TaxRecord.DeductionKind}); a record
- * with its lines in that order reads back equal. The {@code op} column is not written; every row is an
- * upsert.
+ * them in the order of the kinds ({@code TaxRecord.IncomeKind}, {@code TaxRecord.DeductionKind}) — the
+ * canonical order {@code TaxRecord} itself keeps, so every record reads back equal. The {@code op} column is
+ * not written; every row is an upsert.
  *
  * <p>Stateless and thread-safe.
  */

@@ -56,6 +56,9 @@ final class BatchContent {
             String where = batch.getFileName() + "/";
             try {
                 BatchManifest manifest = manifests.read(batch);
+                if (manifest.kind() == jp.kofu.core.sync.domain.BatchKind.DIGEST) {
+                    continue; // a digest (照合データ) holds hashes, no text
+                }
                 List<InputProblem> files = BatchFiles.verify(batch, manifest);
                 BatchReaderPort reader = readers.get(manifest.source());
                 if (reader == null) {

@@ -51,6 +51,7 @@ public final class CoreModule extends AbstractModule {
         bind(LoadInitialReplicaUseCase.class).to(LoadInitialReplicaService.class).in(Scopes.SINGLETON);
         bind(jp.kofu.core.sync.port.in.ApplyBatchUseCase.class).to(jp.kofu.core.sync.service.ApplyBatchService.class).in(Scopes.SINGLETON);
         bind(jp.kofu.core.sync.port.in.MonitorSyncUseCase.class).to(jp.kofu.core.sync.service.MonitorSyncService.class).in(Scopes.SINGLETON);
+        bind(jp.kofu.core.sync.port.in.VerifyReplicaUseCase.class).to(jp.kofu.core.sync.service.VerifyReplicaService.class).in(Scopes.SINGLETON);
         bind(BatchManifestPort.class).to(JsonBatchManifestCodec.class).in(Scopes.SINGLETON);
         bind(AlarmPort.class).to(InMemoryAlarms.class).in(Scopes.SINGLETON);
         bind(ScanCharactersUseCase.class).to(ScanCharactersService.class).in(Scopes.SINGLETON);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -21,6 +22,7 @@ import jp.kofu.core.replica.domain.Household;
 import jp.kofu.core.replica.domain.HouseholdId;
 import jp.kofu.core.replica.domain.PersonKey;
 import jp.kofu.core.replica.domain.ReplicaContent;
+import jp.kofu.core.replica.domain.ReplicaEntity;
 import jp.kofu.core.replica.domain.Resident;
 import jp.kofu.core.replica.domain.SealRegistration;
 import jp.kofu.core.replica.domain.SealStatus;
@@ -277,6 +279,24 @@ public final class InMemoryReplica implements ReplicaReadPort, ReplicaWritePort,
         @Override
         public Optional<PersonKey> cardholder(String issuer, BigInteger serial) {
             return Optional.ofNullable(jukiki().cardholders().get(new CardKey(issuer, serial)));
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <R> void forEach(ReplicaEntity<R> entity, Consumer<? super R> action) {
+            JukikiData jukiki = jukiki();
+            // the tax records live apart: a load of both sources also leaves them in the jukiki content
+            List<R> records = entity == ReplicaEntity.TAX_RECORDS
+                    ? (List<R>) List.copyOf(data.taxRecords().values())
+                    : entity.recordsOf(jukiki.content());
+            records.forEach(action);
+        }
+
+        @Override
+        public OptionalLong appliedSequence(SourceSystem source) {
+            jukiki();
+            Long sequence = data.sequences().get(source);
+            return sequence == null ? OptionalLong.empty() : OptionalLong.of(sequence);
         }
     }
 }

@@ -36,6 +36,7 @@ import jp.kofu.core.gaiji.domain.PrintedChar;
 import jp.kofu.core.replica.domain.HouseholdId;
 import jp.kofu.core.replica.domain.PersonKey;
 import jp.kofu.core.replica.domain.ReplicaContent;
+import jp.kofu.core.replica.domain.ReplicaEntity;
 import jp.kofu.core.replica.domain.Resident;
 import jp.kofu.core.replica.domain.SealImage;
 import jp.kofu.core.replica.domain.SealRegistration;
@@ -317,6 +318,87 @@ public abstract class ReplicaPortContract {
             assertThat(s.members(new HouseholdId("H" + (n - 1) / 3))).hasSize((n - 1) % 3 + 1);
             return null;
         });
+    }
+
+    // ---- enumeration, for the replica check (照合) -------------------------------------------------
+
+    private <R> List<R> all(LocalGovernmentCode tenant, ReplicaEntity<R> entity) {
+        return read(tenant, s -> {
+            List<R> out = new ArrayList<>();
+            s.forEach(entity, out::add);
+            return out;
+        });
+    }
+
+    @Test
+    void every_record_of_every_entity_is_enumerated_equal_and_only_the_tenants_own() {
+        Resident r1 = aResident().withKey("P0001").inHousehold("H0001").build();
+        Resident r2 = aResident().withKey("P0002").inHousehold("H0001").withRelationship("妻").version(4).build();
+        var household = aHousehold().withId("H0001").version(2).build();
+        var seal = aSeal().of("P0001").numbered("A-1").withImage(new SealImage(Fixtures.tinyPng(), 15, 15.5)).build();
+        var abolished = aSeal().of("P0001").numbered("A-0").abolished().build();
+        var flag = aSuppressionFlag().on("P0002").supportMeasure().from(LocalDate.of(2025, 1, 1)).build();
+        var card = aCardholder().withSerial(BigInteger.TWO.pow(100)).heldBy("P0002").version(3).build();
+        TaxRecord tax = aTaxRecord().of("P0001").forFiscalYear(2026)
+                .withIncome(TaxRecord.IncomeKind.PENSION, 2_000_000, 900_000)
+                .withIncome(TaxRecord.IncomeKind.SALARY, 3_000_000, 2_000_000)
+                .withDependant("山田　" + Fixtures.TSUCHIYOSHI + "子", "子", false)
+                .withDependant("山田　花子", "妻", true).build();
+        TaxRecord older = aTaxRecord().of("P0001").forFiscalYear(2025).build();
+        loadJukiki(KURUME, 4, replicaContent().with(r1, r2).with(household).with(seal, abolished).with(flag)
+                .with(card).build());
+        loadTax(KURUME, 9, replicaContent().with(tax, older).build());
+        loadJukiki(CHIYODA, 1, replicaContent().with(aResident().withKey("P0009").build())
+                .with(aSeal().of("P0009").build()).build());
+
+        assertThat(all(KURUME, ReplicaEntity.RESIDENTS)).containsExactlyInAnyOrder(r1, r2);
+        assertThat(all(KURUME, ReplicaEntity.HOUSEHOLDS)).containsExactly(household);
+        assertThat(all(KURUME, ReplicaEntity.SEALS)).containsExactlyInAnyOrder(seal, abolished);
+        assertThat(all(KURUME, ReplicaEntity.SUPPRESSION_FLAGS)).containsExactly(flag);
+        assertThat(all(KURUME, ReplicaEntity.CARDHOLDERS)).containsExactly(card);
+        assertThat(all(KURUME, ReplicaEntity.TAX_RECORDS)).containsExactlyInAnyOrder(tax, older);
+        assertThat(all(KURUME, ReplicaEntity.TAX_RECORDS)).filteredOn(t -> t.fiscalYear() == 2026).singleElement()
+                .satisfies(t -> assertThat(t.dependants()).isEqualTo(tax.dependants()));
+        assertThat(all(CHIYODA, ReplicaEntity.RESIDENTS)).extracting(Resident::key).containsExactly(new PersonKey("P0009"));
+        assertThat(all(CHIYODA, ReplicaEntity.TAX_RECORDS)).isEmpty();
+        assertThat(all(CHIYODA, ReplicaEntity.HOUSEHOLDS)).isEmpty();
+    }
+
+    @Test
+    void the_snapshot_tells_each_sources_applied_sequence() {
+        read(KURUME, s -> {
+            assertThat(s.appliedSequence(SourceSystem.JUKIKI)).isEmpty();
+            assertThat(s.appliedSequence(SourceSystem.TAX)).isEmpty();
+            return null;
+        });
+        loadJukiki(KURUME, 4, replicaContent().with(aResident().build()).build());
+        loadTax(CHIYODA, 2, replicaContent().with(aTaxRecord().build()).build());
+
+        read(KURUME, s -> {
+            assertThat(s.appliedSequence(SourceSystem.JUKIKI)).hasValue(4);
+            assertThat(s.appliedSequence(SourceSystem.TAX)).isEmpty();
+            return null;
+        });
+        read(CHIYODA, s -> {
+            assertThat(s.appliedSequence(SourceSystem.TAX)).hasValue(2);
+            return null;
+        });
+    }
+
+    @Test
+    void enumerating_many_records_gives_each_once() {
+        int n = 10_007;
+        List<Resident> residents = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            residents.add(aResident().withKey(String.format("K%06d", i)).inHousehold("H" + i / 3).build());
+        }
+        loadJukiki(KURUME, 1, new ReplicaContent(residents, List.of(), List.of(), List.of(), List.of(), List.of()));
+
+        List<Resident> all = all(KURUME, ReplicaEntity.RESIDENTS);
+
+        assertThat(all).hasSize(n);
+        assertThat(all.stream().map(Resident::key).distinct().count()).isEqualTo(n);
+        assertThat(all).contains(residents.get(0), residents.get(n - 1));
     }
 
     // ---- replacing --------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package jp.kofu.core.replica.domain;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,6 +22,13 @@ import jp.kofu.core.gaiji.domain.PrintedText;
  * @param perCapitaLevy 均等割額 (円)
  * @param dependants 扶養親族等
  * @param version the source's version of this record
+ *
+ * <h2>Canonical order of the lists</h2>
+ * A record is equal to another when the source sent the same items, whatever their order where the order
+ * means nothing: income lines (所得) are kept in the order of {@link IncomeKind} (then revenue, amount) and
+ * deductions (所得控除) in the order of {@link DeductionKind} (then amount) — the order the certificate
+ * prints them in. Dependants (扶養親族) keep the source's order: the source numbers them ({@code seq}) in
+ * the order the certificate lists them, so that order is part of the record.
  */
 public record TaxRecord(
         PersonKey person,
@@ -42,13 +50,18 @@ public record TaxRecord(
             throw new IllegalArgumentException("年度 out of range: " + fiscalYear);
         }
         addressOnJanuary1 = addressOnJanuary1 == null ? PrintedText.EMPTY : addressOnJanuary1;
-        incomes = List.copyOf(incomes);
-        deductions = List.copyOf(deductions);
+        incomes = incomes.stream().sorted(INCOME_ORDER).toList();
+        deductions = deductions.stream().sorted(DEDUCTION_ORDER).toList();
         dependants = List.copyOf(dependants);
         if (taxableIncome < 0 || incomeLevy < 0 || perCapitaLevy < 0) {
             throw new IllegalArgumentException("amounts must not be negative");
         }
     }
+
+    private static final Comparator<Income> INCOME_ORDER = Comparator.comparing(Income::kind)
+            .thenComparingLong(Income::revenue).thenComparingLong(Income::amount);
+    private static final Comparator<Deduction> DEDUCTION_ORDER = Comparator.comparing(Deduction::kind)
+            .thenComparingLong(Deduction::amount);
 
     /** Total tax (所得割 + 均等割); 0 makes the certificate a 非課税証明書. */
     public long totalTax() {

@@ -86,6 +86,12 @@ public final class ApplyBatchService implements ApplyBatchUseCase {
                     clock.instant()));
             return new Quarantined(Optional.empty(), 0, e.problems());
         }
+        if (manifest.kind() == BatchKind.DIGEST) {
+            // a digest names a position of its stream but is not a step of it: it must neither be held
+            // behind a gap nor stop the stream, so it is refused before the stream's state is touched
+            return new Quarantined(Optional.empty(), 0, List.of(new InputProblem(BatchManifest.FILE_NAME, 0, "kind",
+                    "a digest batch (照合データ) is not applied; compare it with the replica (kofu sync verify)")));
+        }
         SourceSystem source = manifest.source();
         state.received(command.tenant(), source, clock.instant());
         return applyInOrder(command.tenant(), command.batch(), manifest);

@@ -165,6 +165,24 @@ class ApplyBatchServiceTest {
     }
 
     @Test
+    void aDigestBatchIsRefusedWithoutHoldingItOrStoppingTheStream() throws Exception {
+        Path digest = Files.createDirectories(root.resolve("jukiki-9-digest"));
+        manifests.put(digest, new BatchManifest(KURUME, SourceSystem.JUKIKI, 9, BatchKind.DIGEST,
+                Instant.parse("2026-11-26T00:00:00Z"), List.of()));
+
+        Outcome outcome = apply(digest);
+
+        assertThat(outcome).isInstanceOfSatisfying(ApplyBatchUseCase.Quarantined.class, q -> {
+            assertThat(q.source()).isEmpty();
+            assertThat(q.problems()).singleElement().satisfies(p -> assertThat(p.toString()).contains("kofu sync verify"));
+        });
+        assertThat(state.state(KURUME, SourceSystem.JUKIKI).stopped()).isFalse();
+        assertThat(state.state(KURUME, SourceSystem.JUKIKI).held()).isEmpty();
+        assertThat(alarms.active("sync/jukiki/gap", KURUME)).isEmpty();
+        assertThat(apply(delta(KURUME, 2, "P3", null))).isInstanceOf(ApplyBatchUseCase.Applied.class);
+    }
+
+    @Test
     void theSameBatchAgainIsANoOpWithAClearMessage() throws Exception {
         Path batch = delta(KURUME, 2, "P3", null);
         apply(batch);

@@ -3,15 +3,19 @@ package jp.kofu.core.replica.port.out;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jp.kofu.core.replica.domain.HouseholdId;
 import jp.kofu.core.replica.domain.Household;
 import jp.kofu.core.replica.domain.PersonKey;
+import jp.kofu.core.replica.domain.ReplicaEntity;
 import jp.kofu.core.replica.domain.Resident;
 import jp.kofu.core.replica.domain.SealRegistration;
 import jp.kofu.core.replica.domain.SuppressionFlag;
 import jp.kofu.core.replica.domain.TaxRecord;
+import jp.kofu.core.sync.domain.SourceSystem;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 
 /**
@@ -50,5 +54,16 @@ public interface ReplicaReadPort {
 
         /** The cardholder of the JPKI certificate with that issuer and serial. */
         Optional<PersonKey> cardholder(String issuer, BigInteger serial);
+
+        /**
+         * Calls the action once for every record of the entity the tenant's replica holds, in no particular
+         * order, for the replica check (照合). Implementations stream: they never hold all records in memory.
+         * The records are those the other methods return (a tax record's dependants in their canonical
+         * order, see {@link TaxRecord}).
+         */
+        <R> void forEach(ReplicaEntity<R> entity, Consumer<? super R> action);
+
+        /** The last sequence applied for the source, as of this snapshot; empty when none was. */
+        OptionalLong appliedSequence(SourceSystem source);
     }
 }
