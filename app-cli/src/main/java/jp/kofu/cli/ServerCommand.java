@@ -28,6 +28,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     Options.Database db;
 
+    @Mixin
+    SigningOption signing;
+
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}).")
     int port;
 
@@ -77,7 +80,8 @@ final class ServerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("kofu server: " + e.getMessage());
         }
-        KofuConfig config = new KofuConfig(KofuConfig.resolveDb(db.url, environment.env()), port, kiosk);
+        KofuConfig config = new KofuConfig(KofuConfig.resolveDb(db.url, environment.env()), port, kiosk,
+                signing.config("kofu server", environment.env()));
         KofuServer server;
         try {
             server = Kofu.injector(config, environment.clock()).getInstance(KofuServer.class);
@@ -93,7 +97,9 @@ final class ServerCommand implements Callable<Integer> {
         }
         int bound = server.start();
         environment.out().println("kofu server listening on port " + bound + " (/health, /metrics, /jlis/v1; "
-                + trustAnchors.size() + " trust anchor(s), " + crls.size() + " CRL file(s))");
+                + trustAnchors.size() + " trust anchor(s), " + crls.size() + " CRL file(s); "
+                + (config.signing().signingTenants().isEmpty() ? "no tenant signs: certificates are unsigned"
+                : "signing for tenant(s) " + config.signing().signingTenants()) + ")");
         environment.out().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

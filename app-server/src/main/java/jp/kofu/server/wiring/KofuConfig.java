@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param jdbcUrl the database; {@link #DEFAULT_DB} when none is given
  * @param port the HTTP port of {@code kofu server} (0 picks a free one)
  * @param kiosk trust anchors, CRLs and timings of the kiosk interface
+ * @param signing the tenants' signing keys and the trust anchors of signed certificates (電子署名)
  */
-public record KofuConfig(String jdbcUrl, int port, KioskConfig kiosk) {
+public record KofuConfig(String jdbcUrl, int port, KioskConfig kiosk, SigningConfig signing) {
 
     /** The embedded default database, relative to the working directory. */
     public static final String DEFAULT_DB = "jdbc:h2:file:./kofu-data/kofu";
@@ -22,6 +23,17 @@ public record KofuConfig(String jdbcUrl, int port, KioskConfig kiosk) {
             throw new IllegalArgumentException("port must be 0-65535: " + port);
         }
         kiosk = kiosk == null ? KioskConfig.defaults() : kiosk;
+        signing = signing == null ? SigningConfig.none() : signing;
+    }
+
+    /** The database, port and kiosk interface, without signing (no tenant signs). */
+    public KofuConfig(String jdbcUrl, int port, KioskConfig kiosk) {
+        this(jdbcUrl, port, kiosk, SigningConfig.none());
+    }
+
+    /** The same configuration with this signing configuration. */
+    public KofuConfig withSigning(SigningConfig signingConfig) {
+        return new KofuConfig(jdbcUrl, port, kiosk, signingConfig);
     }
 
     /** The database and port, with the default kiosk configuration (no trust anchor). */
