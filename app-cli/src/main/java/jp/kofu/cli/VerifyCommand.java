@@ -66,6 +66,8 @@ final class VerifyCommand implements Callable<Integer> {
         byte[] document;
         try {
             document = Files.readAllBytes(Options.absolute(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BadInputException("kofu verify: " + file + ": no such file");
         } catch (IOException e) {
             throw new BadInputException("kofu verify: " + file + ": cannot be read (" + e.getMessage() + ")");
         }
