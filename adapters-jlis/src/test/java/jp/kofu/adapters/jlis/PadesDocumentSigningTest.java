@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdfparser.PDFParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -147,6 +149,12 @@ class PadesDocumentSigningTest extends DocumentSigningPortContract {
             changed[at] = (byte) (changed[at] == '0' ? '1' : changed[at] == '1' ? '0' : changed[at] ^ 1);
             assertThat(port.inspect(changed)).as("byte %d", at).isInstanceOf(DocumentSigningPort.Invalid.class);
         }
+        // every 7th hex digit of the value: signed attributes, signature, embedded certificates, unsigned fields
+        for (int at = hexStart; at < lastNonZero; at += 7) {
+            byte[] changed = signed.clone();
+            changed[at] = (byte) (changed[at] == 'F' ? 'E' : changed[at] == '9' ? 'A' : changed[at] + 1);
+            assertThat(port.inspect(changed)).as("hex digit at %d", at).isInstanceOf(DocumentSigningPort.Invalid.class);
+        }
         // the same value in lower-case hex decodes to the same bytes: still refused (only kofu's writing is accepted)
         for (int at = hexStart; at < lastNonZero; at++) {
             if (signed[at] >= 'A' && signed[at] <= 'F') {
@@ -186,6 +194,46 @@ class PadesDocumentSigningTest extends DocumentSigningPortContract {
                 new DocumentSigningPort.SignatureFacts(NUMBER, "AAAA-AAAA-AAAA", NOW)))
                 .isInstanceOf(DocumentSigningPort.SigningException.class)
                 .hasMessageContaining("not valid");
+    }
+
+    @Test
+    void the_renderers_pdf_is_signed_by_the_direct_update_which_a_strict_parser_reads() throws IOException {
+        byte[] unsignedBytes = unsignedPdf();
+        byte[] signed = signed();
+
+        assertThat(new String(signed, StandardCharsets.ISO_8859_1)).contains("/T (kofu-signature)");
+        try (PDDocument strict = new PDFParser(new RandomAccessReadBuffer(signed)).parse(false);
+             PDDocument before = Loader.loadPDF(unsignedBytes)) {
+            assertThat(strict.getNumberOfPages()).isEqualTo(before.getNumberOfPages());
+            assertThat(strict.getDocumentInformation().getProducer()).isEqualTo(before.getDocumentInformation().getProducer());
+            assertThat(strict.getDocumentCatalog().getAcroForm().getFields()).hasSize(1);
+            PDSignature s = strict.getSignatureDictionaries().get(0);
+            assertThat(s.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+            assertThat(s.getName()).isEqualTo(KEY.certificate().getSubjectX500Principal().getName());
+            assertThat(s.getReason()).isEqualTo("証明書の交付 (kofu)");
+            assertThat(s.getSignDate().toInstant()).isEqualTo(SIGNED_AT);
+        }
+    }
+
+    @Test
+    void another_pdf_shape_is_signed_through_pdfbox_and_inspects_alike() throws IOException {
+        byte[] classic;
+        try (PDDocument doc = Loader.loadPDF(unsignedPdf())) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+            classic = out.toByteArray();
+        }
+        assertThat(new String(classic, StandardCharsets.ISO_8859_1)).contains("\nxref\n");
+        DocumentSigningPort port = newPort();
+
+        byte[] signed = port.sign(Fixtures.KURUME, classic,
+                new DocumentSigningPort.SignatureFacts(NUMBER, port.verificationCode(Fixtures.KURUME, NUMBER), SIGNED_AT));
+
+        assertThat(new String(signed, StandardCharsets.ISO_8859_1)).doesNotContain("/T (kofu-signature)");
+        assertThat(port.inspect(signed)).isInstanceOf(DocumentSigningPort.Signed.class);
+        byte[] changed = signed.clone();
+        changed[classic.length / 2] ^= 1;
+        assertThat(port.inspect(changed)).isInstanceOf(DocumentSigningPort.Invalid.class);
     }
 
     private static int indexOf(byte[] a, byte[] needle) {

@@ -35,10 +35,12 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
@@ -75,6 +77,9 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
  * signing-time: the PDF's {@code /M} states the time), the signer's certificate chain embedded. The signature is
  * added as an incremental update, so the rendered bytes stay as they are and the renderer's determinism is kept.
  *
+ * <p>For the files kofu's renderer writes, the update is written directly ({@code IncrementalUpdate}) without
+ * parsing the PDF; any other PDF goes through PDFBox's {@code saveIncrementalForExternalSigning}.
+ *
  * <p>The signature dictionary also carries the certificate number and the verification code under
  * {@value #NUMBER_KEY} and {@value #CODE_KEY}; the dictionary lies in the signed bytes.
  *
@@ -89,6 +94,15 @@ public final class PadesDocumentSigning implements DocumentSigningPort {
     /** The signature dictionary entry holding the verification code (検証コード). */
     public static final String CODE_KEY = "KofuVerificationCode";
 
+    /** The encodings kofu's CMS uses (and other writers of the same algorithms): with absent or NULL parameters. */
+    private static final List<AlgorithmIdentifier> SHA256 = List.of(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256),
+            new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE));
+    private static final List<AlgorithmIdentifier> RSA = List.of(
+            new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+            new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE),
+            new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption),
+            new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption));
+    private static final String REASON = "証明書の交付 (kofu)";
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final int PADDING = 64;
 
@@ -145,12 +159,20 @@ public final class PadesDocumentSigning implements DocumentSigningPort {
                     + " (valid " + key.certificate().getNotBefore().toInstant() + " to "
                     + key.certificate().getNotAfter().toInstant() + ")", e);
         }
+        String signer = key.certificate().getSubjectX500Principal().getName();
+        // the fast path: the update written directly, without parsing the PDF into objects
+        java.util.Optional<IncrementalUpdate.Prepared> prepared = IncrementalUpdate.prepare(pdf,
+                facts.signedAt().truncatedTo(ChronoUnit.SECONDS), signer, REASON, facts.certificateNumber(),
+                facts.verificationCode(), cmsSizes.get(tenant));
+        if (prepared.isPresent()) {
+            return prepared.get().withSignature(cms(key, prepared.get().signedContent()));
+        }
         try (PDDocument doc = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
-            signature.setName(key.certificate().getSubjectX500Principal().getName());
-            signature.setReason("証明書の交付 (kofu)");
+            signature.setName(signer);
+            signature.setReason(REASON);
             Calendar calendar = Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT);
             calendar.setTimeInMillis(facts.signedAt().truncatedTo(ChronoUnit.SECONDS).toEpochMilli());
             signature.setSignDate(calendar);
@@ -246,6 +268,8 @@ public final class PadesDocumentSigning implements DocumentSigningPort {
         System.arraycopy(document, range[2], signedContent, range[1], range[3]);
         X509Certificate signer;
         List<X509Certificate> embedded = new ArrayList<>();
+        CMSSignedData cmsData;
+        SignerInformation signerInfo;
         try {
             CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signedContent), ContentInfo.getInstance(value));
             Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
@@ -270,6 +294,8 @@ public final class PadesDocumentSigning implements DocumentSigningPort {
             if (!signingCertificateMatches(info, signer)) {
                 return new Invalid(Problem.TAMPERED, "the signing-certificate-v2 attribute does not name the signer");
             }
+            cmsData = cms;
+            signerInfo = info;
         } catch (CMSException | GeneralSecurityException | OperatorCreationException | RuntimeException e) {
             return new Invalid(Problem.TAMPERED, "the signature does not verify (" + e.getMessage() + ")");
         }
@@ -284,6 +310,15 @@ public final class PadesDocumentSigning implements DocumentSigningPort {
             tenant = LocalGovernmentCode.parse(number.length() >= 6 ? number.substring(0, 6) : number);
         } catch (IllegalArgumentException e) {
             return new Invalid(Problem.UNTRUSTED_SIGNER, "the certificate number " + number + " names no tenant");
+        }
+        String unexpected;
+        try {
+            unexpected = unsignedPartsAsWritten(cmsData, signerInfo, embedded, settings.anchorsFor(tenant));
+        } catch (RuntimeException e) {
+            unexpected = "the CMS value cannot be read (" + e.getMessage() + ")";
+        }
+        if (unexpected != null) {
+            return new Invalid(Problem.TAMPERED, unexpected);
         }
         Instant signedAt = signDate.toInstant();
         List<X509Certificate> path = pathToAnchor(signer, embedded, settings.anchorsFor(tenant));
@@ -342,6 +377,75 @@ public final class PadesDocumentSigning implements DocumentSigningPort {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The parts of the CMS value no signature covers must be as kofu writes them, so that changing one of their
+     * bytes fails too: version 1, exactly the SHA-256 digest algorithm, detached id-data content, no CRLs, no
+     * unsigned attributes, and every embedded certificate's own signature verifying by an issuer among the embedded
+     * certificates and the anchors. Returns what is wrong, or null.
+     */
+    private static String unsignedPartsAsWritten(CMSSignedData cms, SignerInformation info, List<X509Certificate> embedded,
+                                                 List<X509Certificate> anchors) {
+        if (!CMSObjectIdentifiers.signedData.equals(cms.toASN1Structure().getContentType())) {
+            return "the CMS value is not SignedData";
+        }
+        if (cms.getVersion() != 1 || info.getVersion() != 1) {
+            return "unexpected CMS version";
+        }
+        if (cms.getDigestAlgorithmIDs().size() != 1 || !SHA256.contains(cms.getDigestAlgorithmIDs().iterator().next())
+                || !SHA256.contains(info.getDigestAlgorithmID())) {
+            return "unexpected digest algorithms";
+        }
+        if (!RSA.contains(info.toASN1Structure().getDigestEncryptionAlgorithm())) {
+            return "unexpected signature algorithm";
+        }
+        if (!PKCSObjectIdentifiers.data.equals(cms.getSignedContentType()) || !cms.isDetachedSignature()) {
+            return "unexpected encapsulated content";
+        }
+        if (!cms.getCRLs().getMatches(null).isEmpty() || !cms.getAttributeCertificates().getMatches(null).isEmpty()
+                || info.getUnsignedAttributes() != null) {
+            return "unexpected CRLs, attribute certificates or unsigned attributes";
+        }
+        // the signer identifier must name the signer byte for byte (matching itself compares names leniently)
+        try {
+            org.bouncycastle.asn1.cms.IssuerAndSerialNumber sid = org.bouncycastle.asn1.cms.IssuerAndSerialNumber.getInstance(
+                    info.toASN1Structure().getSID().getId());
+            X509Certificate signer = null;
+            for (X509Certificate c : embedded) {
+                if (c.getSerialNumber().equals(sid.getSerialNumber().getValue())) {
+                    signer = c;
+                }
+            }
+            if (signer == null || !Arrays.equals(sid.getName().getEncoded("DER"), signer.getIssuerX500Principal().getEncoded())) {
+                return "the signer identifier does not name the signer exactly";
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return "the signer identifier cannot be read";
+        }
+        List<X509Certificate> issuers = new ArrayList<>(embedded);
+        issuers.addAll(anchors);
+        for (X509Certificate c : embedded) {
+            try {
+                // the signature BIT STRING's unused-bits byte lies outside what the certificate's signature covers
+                if (org.bouncycastle.asn1.x509.Certificate.getInstance(c.getEncoded()).getSignature().getPadBits() != 0) {
+                    return "an embedded certificate's signature is not as written";
+                }
+            } catch (java.security.cert.CertificateEncodingException | IllegalArgumentException e) {
+                return "an embedded certificate cannot be read";
+            }
+            boolean vouched = false;
+            for (X509Certificate issuer : issuers) {
+                if (issuedBy(c, issuer)) {
+                    vouched = true;
+                    break;
+                }
+            }
+            if (!vouched) {
+                return "an embedded certificate (" + c.getSubjectX500Principal().getName() + ") does not verify";
+            }
+        }
+        return null;
     }
 
     private static int hex(byte b) {
