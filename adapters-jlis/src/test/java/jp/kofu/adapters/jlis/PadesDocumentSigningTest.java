@@ -149,8 +149,8 @@ class PadesDocumentSigningTest extends DocumentSigningPortContract {
             changed[at] = (byte) (changed[at] == '0' ? '1' : changed[at] == '1' ? '0' : changed[at] ^ 1);
             assertThat(port.inspect(changed)).as("byte %d", at).isInstanceOf(DocumentSigningPort.Invalid.class);
         }
-        // every 7th hex digit of the value: signed attributes, signature, embedded certificates, unsigned fields
-        for (int at = hexStart; at < lastNonZero; at += 7) {
+        // every 13th hex digit of the value: signed attributes, signature, embedded certificates, unsigned fields
+        for (int at = hexStart; at < lastNonZero; at += 13) {
             byte[] changed = signed.clone();
             changed[at] = (byte) (changed[at] == 'F' ? 'E' : changed[at] == '9' ? 'A' : changed[at] + 1);
             assertThat(port.inspect(changed)).as("hex digit at %d", at).isInstanceOf(DocumentSigningPort.Invalid.class);
@@ -234,6 +234,20 @@ class PadesDocumentSigningTest extends DocumentSigningPortContract {
         byte[] changed = signed.clone();
         changed[classic.length / 2] ^= 1;
         assertThat(port.inspect(changed)).isInstanceOf(DocumentSigningPort.Invalid.class);
+    }
+
+    @Test
+    void a_chain_not_valid_at_the_signing_time_is_refused() {
+        // a CA whose validity ended a year before the signing, that issued a signing certificate valid at it
+        TestSigningKeys oldCa = TestSigningKeys.create(NOW.minusSeconds(86400 * 365L * 11));
+        SigningKey key = oldCa.issue(Fixtures.KURUME, NOW.minusSeconds(86400), NOW.plusSeconds(86400 * 365L));
+        DocumentSigningPort port = signing(key, List.of(oldCa.caCertificate()));
+
+        byte[] signed = port.sign(Fixtures.KURUME, unsignedPdf(),
+                new DocumentSigningPort.SignatureFacts(NUMBER, port.verificationCode(Fixtures.KURUME, NUMBER), SIGNED_AT));
+
+        assertThat(port.inspect(signed)).isInstanceOfSatisfying(DocumentSigningPort.Invalid.class,
+                i -> assertThat(i.problem()).isEqualTo(DocumentSigningPort.Problem.CERTIFICATE_NOT_VALID));
     }
 
     private static int indexOf(byte[] a, byte[] needle) {
