@@ -68,7 +68,7 @@ import jp.kofu.server.wiring.KofuConfig;
 /** {@code kofu bench}: benchmarks that print their figures and the baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: issue (kiosks over HTTP); render and load are not built yet.",
-        subcommands = {BenchCommand.Issue.class, BenchRenderCommand.class, BenchCommand.Load.class})
+        subcommands = {BenchCommand.Issue.class, BenchRenderCommand.class, BenchCommand.Load.class, SignBench.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -49,9 +49,17 @@ public final class CliEnvironment {
         return clock;
     }
 
-    /** The application graph for the database option (else KOFU_DB, else the embedded default). */
+    /**
+     * The application graph for the database option (else KOFU_DB, else the embedded default), signing with
+     * the keys of the signing directory named by {@code KOFU_SIGNING} if any.
+     */
     public Injector kofu(String dbOption, int port) {
-        KofuConfig config = new KofuConfig(KofuConfig.resolveDb(dbOption, env), port);
+        return kofu(new KofuConfig(KofuConfig.resolveDb(dbOption, env), port, null,
+                jp.kofu.server.wiring.SigningConfig.fromEnvironment(env)));
+    }
+
+    /** The application graph for a configuration (built once per configuration). */
+    public Injector kofu(KofuConfig config) {
         return injectors.computeIfAbsent(config, c -> Kofu.injector(c, clock));
     }
 

@@ -29,6 +29,7 @@ import com.google.inject.Injector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import jp.kofu.adapters.jlis.signing.TestSigningKeys;
 import jp.kofu.cli.generate.SyntheticTown;
 import jp.kofu.cli.generate.SyntheticTownGenerator;
 import jp.kofu.cli.generate.Trait;
@@ -44,6 +45,8 @@ import jp.kofu.core.sync.port.out.BatchManifestPort;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 import jp.kofu.core.tenant.domain.TenantSettings;
 import jp.kofu.core.tenant.port.out.TenantSettingsPort;
+import jp.kofu.server.wiring.KofuConfig;
+import jp.kofu.server.wiring.SigningConfig;
 
 /**
  * {@code kofu demo}: the whole job on the embedded default, end to end — a synthetic Kurume-like town is
@@ -84,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new UsageException("kofu demo: --residents must be 1 to 1,000,000 and --threads 1 to 64");
         }
         Path dir = Options.absolute(out);
-        for (String sub : List.of("batches", "db", "pdf")) {
+        for (String sub : List.of("batches", "db", "pdf", "signing")) {
             deleteRecursively(dir.resolve(sub));
         }
         Files.createDirectories(dir.resolve("pdf"));
@@ -92,7 +95,11 @@ final class DemoCommand implements Callable<Integer> {
 
         long t0 = System.nanoTime();
         SyntheticTown town = new SyntheticTownGenerator().generate(KURUME, residents, seed, today);
-        Injector kofu = environment.kofu("jdbc:h2:file:" + dir.resolve("db/kofu"));
+        // signed like a city's output: with $KOFU_SIGNING's keys, else with test keys made for this run
+        SigningConfig signing = environment.env().containsKey(SigningConfig.DIRECTORY_ENV)
+                ? SigningConfig.fromEnvironment(environment.env())
+                : SigningConfig.fromDirectory(testSigningKeys(dir.resolve("signing")), environment.env());
+        Injector kofu = environment.kofu(new KofuConfig("jdbc:h2:file:" + dir.resolve("db/kofu"), 0, null, signing));
         List<Path> batches = new TownWriter(kofu.getInstance(BatchManifestPort.class)).writeFull(town, dir.resolve("batches"));
         long t1 = System.nanoTime();
         var report = kofu.getInstance(LoadInitialReplicaUseCase.class).load(new LoadInitialReplicaUseCase.Command(KURUME, batches));
@@ -140,7 +147,15 @@ final class DemoCommand implements Callable<Integer> {
         }
         long t3 = System.nanoTime();
         print(town, report, rendered, refused, written, bytes.get(), t1 - t0, t2 - t1, t3 - t2, dir);
+        environment.out().println(signing.signingTenants().isEmpty() ? "certificates are unsigned (no signing key)"
+                : "signed (PAdES) with the keys of " + signing.source() + "; check one with: kofu verify --db jdbc:h2:file:"
+                + dir.resolve("db/kofu") + " --signing " + signing.source() + " FILE.pdf");
         return Cli.OK;
+    }
+
+    private Path testSigningKeys(Path signingDir) throws IOException {
+        TestSigningKeys.write(signingDir, KURUME, environment.clock().instant());
+        return signingDir;
     }
 
     /** A few ordinary residents and one of each interesting kind, so the PDFs show what kofu handles. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 SyncCommand.class,
                 RelayCommand.class,
                 GaijiCommand.class,
-                NotBuiltCommand.Verify.class,
+                VerifyCommand.class,
                 KioskCommand.class,
                 BenchCommand.class,
                 AuditCommand.class,

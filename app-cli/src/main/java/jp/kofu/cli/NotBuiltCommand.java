@@ -55,23 +55,6 @@ abstract class NotBuiltCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "verify", description = "Check a certificate PDF's signature and history entry (not built yet).")
-    static final class Verify extends NotBuiltCommand {
-        @Inject
-        Verify(CliEnvironment e) {
-            super(e);
-        }
-
-        @Override
-        String name() {
-            return "verify";
-        }
-
-        @Override
-        String comesWith() {
-            return "the certificates issue";
-        }
-    }
 
 
 

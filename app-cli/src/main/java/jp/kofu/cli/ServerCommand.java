@@ -31,6 +31,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     Options.Database db;
 
+    @Mixin
+    SigningOption signing;
+
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}).")
     int port;
 
@@ -130,7 +133,8 @@ final class ServerCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new BadInputException("kofu server: cannot read the keystore password file: " + e.getMessage());
         }
-        KofuConfig config = new KofuConfig(KofuConfig.resolveDb(db.url, environment.env()), port, kiosk, sync);
+        KofuConfig config = new KofuConfig(KofuConfig.resolveDb(db.url, environment.env()), port, kiosk, sync,
+                signing.config("kofu server", environment.env()));
         KofuServer server;
         try {
             server = Kofu.injector(config, environment.clock()).getInstance(KofuServer.class);
@@ -146,7 +150,9 @@ final class ServerCommand implements Callable<Integer> {
         }
         int bound = server.start();
         environment.out().println("kofu server listening on port " + bound + " (/health, /metrics, /jlis/v1, /sync/v1/status; "
-                + trustAnchors.size() + " trust anchor(s), " + crls.size() + " CRL file(s))");
+                + trustAnchors.size() + " trust anchor(s), " + crls.size() + " CRL file(s); "
+                + (config.signing().signingTenants().isEmpty() ? "no tenant signs: certificates are unsigned"
+                : "signing for tenant(s) " + config.signing().signingTenants()) + ")");
         environment.out().println(server.syncPort() > 0 ? "sync endpoint listening on HTTPS port " + server.syncPort()
                 + " (/sync/v1/batches, /sync/v1/heartbeat)" : "sync endpoint off (give --sync-keystore and --sync-keys)");
         environment.out().flush();

@@ -52,7 +52,7 @@ class CommandLineContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"verify a.pdf", "bench load --residents 10"})
+    @ValueSource(strings = {"bench load --residents 10"})
     void commandsNotBuiltYetSaySoInOneLineAndExit2(String line) {
         CliRun run = CliRun.run(line.split(" "));
         assertThat(run.exitCode()).isEqualTo(2);

@@ -55,7 +55,9 @@ class KioskAndAuditTest {
         assertThat(CliRun.run("load", "--db", db, "--tenant", "402036", out.toString()).exitCode()).isZero();
         Path pki = out.resolve("pki");
         KioskConfig kiosk = KioskConfig.defaults().trusting(List.of(pki.resolve("test-ca.pem")), List.of(pki.resolve("test-ca.crl")));
-        server = Kofu.injector(new KofuConfig(db, 0, kiosk), CliRun.CLOCK).getInstance(KofuServer.class);
+        // the server signs with the generated test signing keys, as kofu server --signing pki/signing does
+        server = Kofu.injector(new KofuConfig(db, 0, kiosk, jp.kofu.server.wiring.SigningConfig.fromDirectory(
+                pki.resolve("signing"), java.util.Map.of())), CliRun.CLOCK).getInstance(KofuServer.class);
         url = "http://127.0.0.1:" + server.start();
         town = new SyntheticTownGenerator().generate(LocalGovernmentCode.parse("402036"), 300, 5, LocalDate.parse(DATE));
         cards = TestPkiWriter.cards(pki);
@@ -114,6 +116,11 @@ class KioskAndAuditTest {
                     .contains("prepared " + kind).contains("completed: issued");
             assertThat(run.out()).doesNotContain(resident.name().toUnicode());
             assertThat(Pdfs.compactText(pdf)).contains(name);
+            // the kiosk's PDF is signed and verifies against its (completed) issuance record
+            CliRun verify = CliRun.run("verify", "--db", db, "--signing", dir.resolve("town/pki/signing").toString(),
+                    pdf.toString());
+            assertThat(verify.exitCode()).as(kind + ": " + verify.out() + verify.err()).isZero();
+            assertThat(verify.out()).startsWith("VALID: " + kind).contains("state issued");
         }
     }
 

@@ -7,8 +7,11 @@ import com.google.inject.multibindings.OptionalBinder;
 
 import jp.kofu.adapters.jlis.jpki.JpkiSettings;
 import jp.kofu.adapters.jlis.jpki.JpkiVerifier;
+import jp.kofu.adapters.jlis.signing.PadesDocumentSigning;
+import jp.kofu.adapters.jlis.signing.SigningSettings;
 
 import jp.kofu.core.certificate.port.out.CertificateRendererPort;
+import jp.kofu.core.certificate.port.out.DocumentSigningPort;
 import jp.kofu.core.gaiji.port.out.GlyphResolutionPort;
 import jp.kofu.core.gaiji.port.out.IdentificationSheetPort;
 import jp.kofu.core.issuance.port.out.CardAuthenticationPort;
@@ -17,7 +20,9 @@ import jp.kofu.core.issuance.port.out.CardAuthenticationPort;
  * The Guice module of the J-LIS side adapter (J-LIS連携アダプタ): binds certificate rendering
  * ({@link CertificateRendererPort}) and glyph resolution ({@link GlyphResolutionPort}) to the PDFBox
  * renderer (with the tenants' {@link FormTemplates}) and the IPAmj Mincho resolver, as singletons over one font parsed once per process, and the
- * JPKI card verification ({@link CardAuthenticationPort}) to {@link JpkiVerifier} over the app's {@link JpkiSettings}.
+ * JPKI card verification ({@link CardAuthenticationPort}) to {@link JpkiVerifier} over the app's {@link JpkiSettings},
+ * and certificate signing ({@link DocumentSigningPort}) to {@link PadesDocumentSigning} over the app's
+ * {@link SigningSettings} (by default none: no tenant signs and nothing verifies).
  */
 public final class JlisModule extends AbstractModule {
 
@@ -50,6 +55,9 @@ public final class JlisModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), JpkiSettings.class).setDefault().toInstance(JpkiSettings.none());
         bind(CardAuthenticationPort.class).to(JpkiVerifier.class);
         bind(JpkiVerifier.class).in(Singleton.class);
+        OptionalBinder.newOptionalBinder(binder(), SigningSettings.class).setDefault().toInstance(SigningSettings.none());
+        bind(DocumentSigningPort.class).to(PadesDocumentSigning.class);
+        bind(PadesDocumentSigning.class).in(Singleton.class);
     }
 
     /** The process-wide font; parsing it takes about a second, on first use. */

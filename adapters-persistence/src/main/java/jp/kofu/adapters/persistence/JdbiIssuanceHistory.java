@@ -37,7 +37,7 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
 
     private static final String COLUMNS = "tenant_code, issuance_id, state, applicant_key, kind, request_json, "
             + "store_code, prefecture, certificate_number, pdf_sha256, prepared_at, completed_at, fee, fee_paid, "
-            + "void_reason, test_mode";
+            + "void_reason, test_mode, verification_code";
     private static final String CHAIN_COLUMNS = "tenant_code, sequence_no, issuance_id, event, applicant_key, kind, "
             + "options, copies, store_code, prefecture, event_at, fee, void_reason, certificate_number, pdf_sha256, "
             + "test_mode, previous_hash, entry_hash";
@@ -68,8 +68,8 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
             inChainTransaction(f.tenant(), h -> {
                 h.createUpdate("INSERT INTO issuances (tenant_code, issuance_id, state, applicant_key, "
                                 + "kind, request_json, store_code, prefecture, certificate_number, pdf_sha256, prepared_at, "
-                                + "fee, test_mode) VALUES (:tenant, :id, :state, :applicant, :kind, :request, :store, "
-                                + ":prefecture, :number, :sha256, :preparedAt, :fee, :test)")
+                                + "fee, test_mode, verification_code) VALUES (:tenant, :id, :state, :applicant, :kind, "
+                                + ":request, :store, :prefecture, :number, :sha256, :preparedAt, :fee, :test, :code)")
                         .bind("tenant", f.tenant().value())
                         .bind("id", f.id().value())
                         .bind("state", prepared.state())
@@ -83,6 +83,7 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
                         .bind("preparedAt", Arguments.timestamp(f.preparedAt()))
                         .bind("fee", f.fee())
                         .bind("test", f.test())
+                        .bind("code", f.verificationCode())
                         .execute();
                 append(h, prepared);
                 return true;
@@ -277,6 +278,16 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
     }
 
     @Override
+    public Optional<Issuance> findByCertificateNumber(LocalGovernmentCode tenant, String certificateNumber) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM issuances "
+                        + "WHERE tenant_code = :tenant AND certificate_number = :number ORDER BY entry_no")
+                .bind("tenant", tenant.value())
+                .bind("number", certificateNumber)
+                .map((rs, ctx) -> issuance(rs))
+                .findFirst());
+    }
+
+    @Override
     public List<Issuance> list(LocalGovernmentCode tenant) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM issuances "
                         + "WHERE tenant_code = :tenant ORDER BY prepared_at, entry_no")
@@ -331,7 +342,8 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
                 rs.getString("pdf_sha256"),
                 Arguments.instant(rs, "prepared_at"),
                 rs.getLong("fee"),
-                rs.getBoolean("test_mode"));
+                rs.getBoolean("test_mode"),
+                rs.getString("verification_code"));
         String state = rs.getString("state");
         return switch (state) {
             case "prepared" -> new Issuance.Prepared(facts);

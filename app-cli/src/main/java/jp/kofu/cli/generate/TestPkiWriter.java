@@ -19,6 +19,7 @@ import java.util.TreeMap;
 
 import jp.kofu.adapters.jlis.jpki.Pem;
 import jp.kofu.adapters.jlis.jpki.TestPki;
+import jp.kofu.adapters.jlis.signing.TestSigningKeys;
 import jp.kofu.core.replica.domain.CardholderLink;
 
 /**
@@ -37,6 +38,10 @@ import jp.kofu.core.replica.domain.CardholderLink;
  * {@code expired}, {@code not-yet-valid}, {@code revoked} (on the CRL), {@code signing} (the signing-certificate
  * profile), {@code forged-ca} (issued by another CA that copies the DN), {@code unknown-serial} (a serial no
  * cardholder link holds). Not byte-deterministic: keys are random.
+ *
+ * <p>It also writes the tenant's test signing keys ({@code signing/}: {@code <tenant>.p12}, its password file and
+ * {@code <tenant>-anchor.pem}, see {@link TestSigningKeys}), a signing directory for {@code kofu server --signing}
+ * and {@code kofu verify --signing}.
  */
 public final class TestPkiWriter {
 
@@ -111,6 +116,7 @@ public final class TestPkiWriter {
         Files.writeString(pki.resolve("test-ca.pem"), Pem.pem(ca.caCertificate()), StandardCharsets.US_ASCII);
         Files.writeString(pki.resolve("test-ca.crl"),
                 Pem.pem(ca.crl(now, now.plusSeconds(30L * 86400), Set.of(revoked))), StandardCharsets.US_ASCII);
+        TestSigningKeys.write(pki.resolve("signing"), town.tenant(), now);
         Files.writeString(pki.resolve("town.properties"), "tenant=" + town.tenant() + "\nresidents="
                 + town.content().residents().size() + "\nseed=" + town.seed() + "\nreferenceDate=" + ref + "\n",
                 StandardCharsets.US_ASCII);

@@ -48,6 +48,8 @@ public final class CoreModule extends AbstractModule {
         bind(CompleteIssuanceUseCase.class).to(CompleteIssuanceService.class).in(Scopes.SINGLETON);
         bind(KioskIssuanceUseCase.class).to(KioskIssuanceService.class).in(Scopes.SINGLETON);
         bind(VerifyHistoryChainUseCase.class).to(VerifyHistoryChainService.class).in(Scopes.SINGLETON);
+        bind(jp.kofu.core.issuance.port.in.VerifyCertificateUseCase.class)
+                .to(jp.kofu.core.issuance.service.VerifyCertificateService.class).in(Scopes.SINGLETON);
         bind(LoadInitialReplicaUseCase.class).to(LoadInitialReplicaService.class).in(Scopes.SINGLETON);
         bind(jp.kofu.core.sync.port.in.ApplyBatchUseCase.class).to(jp.kofu.core.sync.service.ApplyBatchService.class).in(Scopes.SINGLETON);
         bind(jp.kofu.core.sync.port.in.MonitorSyncUseCase.class).to(jp.kofu.core.sync.service.MonitorSyncService.class).in(Scopes.SINGLETON);

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param port the HTTP port of {@code kofu server} (0 picks a free one)
  * @param kiosk trust anchors, CRLs and timings of the kiosk interface
  * @param sync the sync endpoint (TLS, keys, data directory) and its monitoring
+ * @param signing the tenants' signing keys and the trust anchors of signed certificates (電子署名)
  */
-public record KofuConfig(String jdbcUrl, int port, KioskConfig kiosk, SyncConfig sync) {
+public record KofuConfig(String jdbcUrl, int port, KioskConfig kiosk, SyncConfig sync, SigningConfig signing) {
 
     /** The embedded default database, relative to the working directory. */
     public static final String DEFAULT_DB = "jdbc:h2:file:./kofu-data/kofu";
@@ -24,16 +25,32 @@ public record KofuConfig(String jdbcUrl, int port, KioskConfig kiosk, SyncConfig
         }
         kiosk = kiosk == null ? KioskConfig.defaults() : kiosk;
         sync = sync == null ? SyncConfig.defaults() : sync;
+        signing = signing == null ? SigningConfig.none() : signing;
     }
 
-    /** The database, port and kiosk configuration, with the default sync configuration (endpoint off). */
+    /** The database, port and kiosk configuration: sync endpoint off, no tenant signs. */
     public KofuConfig(String jdbcUrl, int port, KioskConfig kiosk) {
-        this(jdbcUrl, port, kiosk, SyncConfig.defaults());
+        this(jdbcUrl, port, kiosk, SyncConfig.defaults(), SigningConfig.none());
+    }
+
+    /** The database, port, kiosk and sync configuration, without signing (no tenant signs). */
+    public KofuConfig(String jdbcUrl, int port, KioskConfig kiosk, SyncConfig sync) {
+        this(jdbcUrl, port, kiosk, sync, SigningConfig.none());
+    }
+
+    /** The database, port, kiosk and signing configuration, with the sync endpoint off. */
+    public KofuConfig(String jdbcUrl, int port, KioskConfig kiosk, SigningConfig signing) {
+        this(jdbcUrl, port, kiosk, SyncConfig.defaults(), signing);
+    }
+
+    /** The same configuration with this signing configuration. */
+    public KofuConfig withSigning(SigningConfig signingConfig) {
+        return new KofuConfig(jdbcUrl, port, kiosk, sync, signingConfig);
     }
 
     /** The database and port, with the default kiosk configuration (no trust anchor). */
     public KofuConfig(String jdbcUrl, int port) {
-        this(jdbcUrl, port, KioskConfig.defaults(), SyncConfig.defaults());
+        this(jdbcUrl, port, KioskConfig.defaults());
     }
 
     /** The database from the option, else {@code KOFU_DB}, else the embedded default. */

@@ -14,11 +14,13 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 
 import jp.kofu.adapters.jlis.jpki.JpkiSettings;
+import jp.kofu.adapters.jlis.signing.SigningSettings;
 import jp.kofu.core.issuance.domain.KioskPolicy;
 
 /**
  * The server's own objects: configuration, the Prometheus metrics registry, and the kiosk interface's
- * settings (the pinned JPKI anchors override the adapter's fail-closed default).
+ * settings (the pinned JPKI anchors override the adapter's fail-closed default), and the signing keys and
+ * anchors of the configuration.
  */
 final class ServerModule extends AbstractModule {
 
@@ -37,6 +39,8 @@ final class ServerModule extends AbstractModule {
         // read when the graph is built, so a missing or bad anchor file stops the server at start
         OptionalBinder.newOptionalBinder(binder(), JpkiSettings.class).setBinding().toInstance(
                 JpkiSettings.fromFiles(config.kiosk().trustAnchors(), config.kiosk().crls(), config.kiosk().crlMaxAge()));
+        // the tenants' signing keys, read (and their passwords cleared) once when the graph is built
+        OptionalBinder.newOptionalBinder(binder(), SigningSettings.class).setBinding().toInstance(config.signing().load());
     }
 
     @Provides

@@ -96,6 +96,15 @@ public final class InMemoryIssuanceHistory implements IssuanceHistoryPort {
     }
 
     @Override
+    public Optional<Issuance> findByCertificateNumber(LocalGovernmentCode tenant, String certificateNumber) {
+        synchronized (lock) {
+            return entries.values().stream().map(Entry::issuance)
+                    .filter(i -> i.facts().tenant().equals(tenant) && i.facts().certificateNumber().equals(certificateNumber))
+                    .findFirst();
+        }
+    }
+
+    @Override
     public List<Issuance> list(LocalGovernmentCode tenant) {
         List<Entry> ofTenant = new ArrayList<>();
         synchronized (lock) {
@@ -154,7 +163,7 @@ public final class InMemoryIssuanceHistory implements IssuanceHistoryPort {
 
     private static Issuance.Facts truncated(Issuance.Facts f) {
         return new Issuance.Facts(f.id(), f.tenant(), f.applicant(), f.request(), f.channel(), f.certificateNumber(),
-                f.pdfSha256(), micros(f.preparedAt()), f.fee(), f.test());
+                f.pdfSha256(), micros(f.preparedAt()), f.fee(), f.test(), f.verificationCode());
     }
 
     private static Instant micros(Instant at) {

@@ -65,7 +65,7 @@ public abstract class IssuanceHistoryPortContract {
                 .asking(new CertificateRequest.Juminhyo(Set.of(new PersonKey("P0001"), new PersonKey("P0002")),
                         true, true, true, true, 3))
                 .forApplicant("P0001").atStore("0099887", "13").numbered("2026-000042")
-                .withPdfSha256("ab".repeat(32)).withFee(300).build();
+                .withPdfSha256("ab".repeat(32)).withFee(300).withVerificationCode("K7QD-2MXA-P4RE").build();
         Issuance.Prepared inkan = aPreparedIssuance().asking(new CertificateRequest.Inkan(2))
                 .throughCommandLine().withFee(0).build();
         Issuance.Prepared shotoku = aPreparedIssuance().asking(new CertificateRequest.Shotoku(OptionalInt.of(2025), 1))
@@ -80,6 +80,26 @@ public abstract class IssuanceHistoryPortContract {
         for (Issuance.Prepared p : List.of(juminhyo, inkan, shotoku, latestShotoku, test)) {
             assertThat(port.find(KURUME, p.id())).contains(p);
         }
+    }
+
+    @Test
+    void an_issuance_is_found_by_its_certificate_number_in_its_current_state_and_tenant_only() {
+        Issuance.Prepared first = aPreparedIssuance().numbered("402036-00000001").withVerificationCode("AAAA-BBBB-CCCC").build();
+        Issuance.Prepared second = aPreparedIssuance().numbered("402036-00000002").build();
+        port.recordPrepared(first);
+        port.recordPrepared(second);
+        Issuance.Issued issued = first.issue(first.facts().preparedAt().plusSeconds(5), 300);
+        port.recordCompletion(issued);
+
+        assertThat(port.findByCertificateNumber(KURUME, "402036-00000001")).hasValueSatisfying(i -> {
+            assertThat(i).isInstanceOf(Issuance.Issued.class);
+            assertThat(i.id()).isEqualTo(first.id());
+            assertThat(i.facts().verificationCode()).isEqualTo("AAAA-BBBB-CCCC");
+        });
+        assertThat(port.findByCertificateNumber(KURUME, "402036-00000002")).contains(second);
+        assertThat(port.findByCertificateNumber(KURUME, "402036-00000003")).isEmpty();
+        assertThat(port.findByCertificateNumber(CHIYODA,
+                "402036-00000001")).isEmpty();
     }
 
     @Test

@@ -84,14 +84,22 @@ public final class PreparedIssuanceBuilder {
         return this;
     }
 
+    /** The 検証コード printed on the signed certificate. */
+    public PreparedIssuanceBuilder withVerificationCode(String code) {
+        this.verificationCode = code;
+        return this;
+    }
+
     /** Prepared in the tenant's test mode (工程1試験). */
     public PreparedIssuanceBuilder inTestMode() {
         this.test = true;
         return this;
     }
 
+    private String verificationCode = "";
+
     public Issuance.Prepared build() {
         return new Issuance.Prepared(new Issuance.Facts(id, tenant, new PersonKey(applicant), request, channel,
-                certificateNumber, pdfSha256, preparedAt, fee, test));
+                certificateNumber, pdfSha256, preparedAt, fee, test, verificationCode));
     }
 }

@@ -65,6 +65,11 @@ public final class PreviewCertificateService implements PreviewCertificateUseCas
         }
 
         @Override
+        public Optional<Issuance> findByCertificateNumber(LocalGovernmentCode tenant, String certificateNumber) {
+            return Optional.empty();
+        }
+
+        @Override
         public List<Issuance> list(LocalGovernmentCode tenant) {
             return List.of();
         }

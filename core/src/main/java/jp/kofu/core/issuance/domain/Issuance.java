@@ -39,11 +39,14 @@ public sealed interface Issuance permits Issuance.Prepared, Issuance.Issued, Iss
      * @param preparedAt when the PDF was produced
      * @param fee the fee to pay in 円
      * @param test prepared in the tenant's test mode (工程1試験): watermarked テスト, left out of statistics
+     * @param verificationCode 検証コード printed on the certificate, or empty when the tenant does not sign
+     *        ({@code DocumentSigningPort}); {@code pdfSha256} is then the hash of the signed PDF
      */
     record Facts(IssuanceId id, LocalGovernmentCode tenant, PersonKey applicant, CertificateRequest request,
                  IssuanceChannel channel, String certificateNumber, String pdfSha256, Instant preparedAt, long fee,
-                 boolean test) {
+                 boolean test, String verificationCode) {
         public Facts {
+            verificationCode = verificationCode == null ? "" : verificationCode;
             Objects.requireNonNull(id);
             Objects.requireNonNull(tenant);
             Objects.requireNonNull(applicant);
@@ -55,6 +58,13 @@ public sealed interface Issuance permits Issuance.Prepared, Issuance.Issued, Iss
             if (fee < 0) {
                 throw new IllegalArgumentException("negative fee");
             }
+        }
+
+        /** The facts of an issuance without a verification code (unsigned). */
+        public Facts(IssuanceId id, LocalGovernmentCode tenant, PersonKey applicant, CertificateRequest request,
+                     IssuanceChannel channel, String certificateNumber, String pdfSha256, Instant preparedAt, long fee,
+                     boolean test) {
+            this(id, tenant, applicant, request, channel, certificateNumber, pdfSha256, preparedAt, fee, test, "");
         }
 
         /** The facts of an issuance outside test mode. */

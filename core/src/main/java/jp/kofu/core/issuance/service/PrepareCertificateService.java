@@ -20,6 +20,7 @@ import jp.kofu.core.certificate.domain.Attestation;
 import jp.kofu.core.certificate.domain.CertificateContent;
 import jp.kofu.core.certificate.domain.CertificateRequest;
 import jp.kofu.core.certificate.port.out.CertificateRendererPort;
+import jp.kofu.core.certificate.port.out.DocumentSigningPort;
 import jp.kofu.core.certificate.service.ContentAssembler;
 import jp.kofu.core.gaiji.domain.PrintedText;
 import jp.kofu.core.issuance.domain.Issuance;
@@ -49,6 +50,12 @@ import jp.kofu.core.tenant.port.out.TenantSettingsPort;
  *
  * <p>In the tenant's test mode every PDF is watermarked {@value TestMode#WATERMARK} and the issuance is
  * flagged as a test; the {@code test-mode} policy lets only test residents through.
+ *
+ * <p>Signing (電子署名): for a tenant that signs ({@link DocumentSigningPort#signs}) the verification code
+ * (検証コード) is derived from the certificate number before rendering and printed on every page, the rendered
+ * PDF is signed, and the history records the code and the SHA-256 of the signed bytes — the bytes handed out.
+ * If the key cannot sign, the issuance fails (nothing is recorded); a signing tenant never hands out an
+ * unsigned PDF. A tenant without a key issues unsigned PDFs without a code.
  */
 public final class PrepareCertificateService implements PrepareCertificateUseCase {
 
@@ -56,16 +63,25 @@ public final class PrepareCertificateService implements PrepareCertificateUseCas
     private final ReplicaReadPort replica;
     private final CertificateRendererPort renderer;
     private final IssuanceHistoryPort history;
+    private final DocumentSigningPort signing;
     private final Clock clock;
     private final List<SuppressionPolicy> policies;
 
-    @Inject
+    /** A service that signs no tenant's certificates (previews, tests of the content rules). */
     public PrepareCertificateService(TenantSettingsPort tenants, ReplicaReadPort replica,
                                      CertificateRendererPort renderer, IssuanceHistoryPort history, Clock clock) {
+        this(tenants, replica, renderer, history, DocumentSigningPort.NONE, clock);
+    }
+
+    @Inject
+    public PrepareCertificateService(TenantSettingsPort tenants, ReplicaReadPort replica,
+                                     CertificateRendererPort renderer, IssuanceHistoryPort history,
+                                     DocumentSigningPort signing, Clock clock) {
         this.tenants = tenants;
         this.replica = replica;
         this.renderer = renderer;
         this.history = history;
+        this.signing = signing;
         this.clock = clock;
         this.policies = SuppressionPolicies.all();
     }
@@ -82,16 +98,20 @@ public final class PrepareCertificateService implements PrepareCertificateUseCas
         }
         long number = history.nextCertificateNumber(command.tenant());
         String certificateNumber = String.format("%s-%08d", command.tenant(), number);
+        boolean signs = signing.signs(command.tenant());
+        String code = signs ? signing.verificationCode(command.tenant(), certificateNumber) : "";
         Attestation attestation = new Attestation(certificateNumber, now.toLocalDate(), draft.attestationText,
-                tenant.mayorTitle(), tenant.mayorName(), tenant.kioskMarker());
+                tenant.mayorTitle(), tenant.mayorName(), tenant.kioskMarker(), code);
         CertificateContent content = draft.content.apply(attestation);
         // test mode (工程1試験) marks every page whatever the caller asked, so a test copy can never pass as real
         boolean test = tenant.testMode().enabled();
         String watermark = test ? TestMode.WATERMARK : command.watermark();
-        byte[] pdf = renderer.render(content, new CertificateRendererPort.RenderOptions(watermark, command.tenant().value()));
+        byte[] rendered = renderer.render(content, new CertificateRendererPort.RenderOptions(watermark, command.tenant().value()));
+        byte[] pdf = signs ? signing.sign(command.tenant(), rendered,
+                new DocumentSigningPort.SignatureFacts(certificateNumber, code, at)) : rendered;
         Issuance.Prepared prepared = new Issuance.Prepared(new Issuance.Facts(IssuanceId.random(), command.tenant(),
                 command.applicant(), command.request(), command.channel(), certificateNumber, sha256(pdf), at,
-                tenant.feeFor(command.request().kind()) * command.request().copies(), test));
+                tenant.feeFor(command.request().kind()) * command.request().copies(), test, code));
         history.recordPrepared(prepared);
         return new Ready(prepared, content, pdf);
     }

@@ -63,6 +63,11 @@ class VerifyHistoryChainServiceTest {
         }
 
         @Override
+        public java.util.Optional<Issuance> findByCertificateNumber(LocalGovernmentCode tenant, String number) {
+            return unused.findByCertificateNumber(tenant, number);
+        }
+
+        @Override
         public List<Issuance> list(LocalGovernmentCode tenant) {
             return unused.list(tenant);
         }

@@ -33,6 +33,12 @@ public interface IssuanceHistoryPort {
 
     Optional<Issuance> find(LocalGovernmentCode tenant, IssuanceId id);
 
+    /**
+     * The issuance that printed this certificate number (証明書番号), in its current state; how a certificate
+     * presented for verification ({@code kofu verify}) or by its printed number is found.
+     */
+    Optional<Issuance> findByCertificateNumber(LocalGovernmentCode tenant, String certificateNumber);
+
     /** The tenant's issuances, oldest first. */
     List<Issuance> list(LocalGovernmentCode tenant);
 
