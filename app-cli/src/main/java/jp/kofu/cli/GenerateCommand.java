@@ -13,10 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import jp.kofu.cli.generate.DeltaGenerator;
+import jp.kofu.cli.generate.ShiftJisGaiji;
+import jp.kofu.cli.generate.VendorGaijiTable;
 import jp.kofu.cli.generate.SyntheticTown;
 import jp.kofu.cli.generate.SyntheticTownGenerator;
 import jp.kofu.cli.generate.TestPkiWriter;
 import jp.kofu.core.replica.domain.ReplicaContent;
+import jp.kofu.core.sync.domain.BatchFormat;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 import jp.kofu.server.json.JsonBatchManifestCodec;
 
@@ -25,11 +28,14 @@ import jp.kofu.server.json.JsonBatchManifestCodec;
  * the project. Deterministic for a seed and a reference date.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Write a synthetic town as vendor batches (full batches, then --deltas delta batches, in kofu's CSV layout).",
+        description = {"Write a synthetic town as vendor batches (full batches, then --deltas delta batches, in kofu's CSV layout or --format fixed).",
                 "Deterministic for --seed and --reference-date."})
 final class GenerateCommand implements Callable<Integer> {
 
     enum Format { csv, fixed }
+
+    /** The fixed-length layout {@code --format fixed} writes. */
+    static final String FIXED_LAYOUT = "kofu-fixed-v1";
 
     @Option(names = "--tenant", required = true, paramLabel = "CODE", converter = Options.TenantConverter.class,
             description = "地方公共団体コード with check digit.")
@@ -48,7 +54,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--deltas", defaultValue = "0", paramLabel = "K", description = "Delta batches (5 minutes of changes each) after the full ones, numbered 2..K+1 (default ${DEFAULT-VALUE}).")
     int deltas;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|fixed", description = "Layout: csv (fixed comes with the sync issue).")
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|fixed", description = "Layout: csv (kofu's UTF-8 CSV, default) or fixed (kofu-fixed-v1: fixed-length windows-31j records, "
+                    + "characters outside windows-31j as vendor 外字 of the user-defined area).")
     Format format;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
@@ -73,19 +80,30 @@ final class GenerateCommand implements Callable<Integer> {
         if (deltas < 0 || deltas > 99_999) {
             throw new UsageException("kofu generate: --deltas must be 0 to 99,999");
         }
-        if (format == Format.fixed) {
-            environment.err().println("kofu generate: --format fixed is not built yet (comes with the data-sync issue)");
-            return Cli.USAGE;
-        }
         LocalDate day = referenceDate != null ? referenceDate : LocalDate.now(environment.clock().withZone(ZoneId.of("Asia/Tokyo")));
         long start = System.nanoTime();
         SyntheticTown town = new SyntheticTownGenerator().generate(tenant, residents, seed, day);
+        SyntheticTown generatedTown = town;
+        // a Shift_JIS system holds every character windows-31j lacks as one of its own 外字
+        ShiftJisGaiji gaiji = format == Format.fixed ? new ShiftJisGaiji() : null;
+        if (gaiji != null) {
+            town = gaiji.remap(town);
+        }
         long generated = System.nanoTime();
-        TownWriter writer = new TownWriter(new JsonBatchManifestCodec());
+        TownWriter writer = new TownWriter(new JsonBatchManifestCodec(),
+                format == Format.fixed ? BatchFormat.fixed(FIXED_LAYOUT) : BatchFormat.CSV);
         List<Path> batches = new ArrayList<>(writer.writeFull(town, Options.absolute(out)));
         DeltaGenerator changes = new DeltaGenerator(town);
         for (int k = 1; k <= deltas; k++) {
-            batches.addAll(writer.writeDelta(town, changes.next(), Options.absolute(out)));
+            DeltaGenerator.Delta delta = changes.next();
+            if (gaiji != null) {
+                delta = new DeltaGenerator.Delta(delta.number(), delta.createdAt(), gaiji.remap(delta.jukiki()),
+                        gaiji.remap(delta.tax()));
+            }
+            batches.addAll(writer.writeDelta(town, delta, Options.absolute(out)));
+        }
+        if (gaiji != null) {
+            VendorGaijiTable.writeShiftJis(generatedTown, gaiji, Options.absolute(out));
         }
         environment.out().println(TestPkiWriter.write(town, Options.absolute(out), Math.max(0, cards), environment.clock().instant()));
         long written = System.nanoTime();

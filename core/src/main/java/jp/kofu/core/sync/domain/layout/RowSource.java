@@ -41,6 +41,15 @@ public interface RowSource extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Whether the row {@link #next()} returned last could not be tokenized and its problems have been
+     * reported (a fixed-length record of the wrong length, a field that is not windows-31j): the reader skips
+     * it, like a row with the wrong number of fields.
+     */
+    default boolean rowFailed() {
+        return false;
+    }
+
     /** Releases the file; a source only reads, so nothing can be lost. */
     @Override
     void close();
