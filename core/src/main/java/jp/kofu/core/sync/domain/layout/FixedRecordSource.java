@@ -58,7 +58,17 @@ public final class FixedRecordSource implements RowSource {
      */
     public static RowSource.Opener opener(FixedLayout definition, Layout layout) {
         definition.requireFits(layout);
-        return (directory, file, problems) -> open(directory, file, definition, layout, problems);
+        return new RowSource.Opener() {
+            @Override
+            public RowSource open(Path directory, String file, Problems problems) {
+                return FixedRecordSource.open(directory, file, definition, layout, problems);
+            }
+
+            @Override
+            public long expectedRows(long fileBytes) {
+                return fileBytes / (definition.recordLength() + 2) + 1;
+            }
+        };
     }
 
     private static FixedRecordSource open(Path directory, String file, FixedLayout definition, Layout layout,

@@ -58,5 +58,13 @@ public interface RowSource extends AutoCloseable {
     @FunctionalInterface
     interface Opener {
         RowSource open(Path directory, String file, Problems problems);
+
+        /**
+         * About how many rows a file of this many bytes holds, to size the reader's key map; 0 for the
+         * reader's own guess (a CSV row's typical size).
+         */
+        default long expectedRows(long fileBytes) {
+            return 0;
+        }
     }
 }
