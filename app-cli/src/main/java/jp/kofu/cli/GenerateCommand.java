@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import jp.kofu.cli.generate.AnswerTable;
 import jp.kofu.cli.generate.DeltaGenerator;
 import jp.kofu.cli.generate.ShiftJisGaiji;
 import jp.kofu.cli.generate.VendorGaijiTable;
@@ -104,6 +105,9 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (gaiji != null) {
             VendorGaijiTable.writeShiftJis(generatedTown, gaiji, Options.absolute(out));
+            AnswerTable.write(Options.absolute(out), gaiji.vendorCharacters(), gaiji.known());
+        } else {
+            AnswerTable.write(Options.absolute(out), town.vendorCharacters(), java.util.Map.of());
         }
         environment.out().println(TestPkiWriter.write(town, Options.absolute(out), Math.max(0, cards), environment.clock().instant()));
         long written = System.nanoTime();

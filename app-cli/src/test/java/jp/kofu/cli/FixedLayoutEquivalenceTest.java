@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -25,16 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.inject.Injector;
 
 import jp.kofu.adapters.persistence.Database;
+import jp.kofu.cli.generate.AnswerTable;
 import jp.kofu.cli.generate.DeltaGenerator;
-import jp.kofu.cli.generate.ShiftJisGaiji;
-import jp.kofu.cli.generate.SyntheticTown;
 import jp.kofu.cli.generate.SyntheticTownGenerator;
-import jp.kofu.core.gaiji.domain.CorrespondenceEntry;
-import jp.kofu.core.gaiji.domain.CorrespondenceTableVersion;
-import jp.kofu.core.gaiji.domain.MjId;
-import jp.kofu.core.gaiji.domain.MjRepertoire;
-import jp.kofu.core.gaiji.domain.PrintedChar;
-import jp.kofu.core.gaiji.port.out.CorrespondenceTablePort;
 import jp.kofu.core.replica.domain.CardholderLink;
 import jp.kofu.core.replica.domain.Household;
 import jp.kofu.core.replica.domain.ReplicaContent;
@@ -49,8 +41,9 @@ import jp.kofu.server.json.JsonBatchManifestCodec;
 
 /**
  * The same town in kofu's CSV layout and in the fixed-length Shift_JIS layout kofu-fixed-v1: generated from
- * one seed, each loaded with its deltas into its own H2 database with its vendor's 対照表, the two replicas
- * are equal entity by entity; a malformed fixed-length batch is refused whole with file:record:field.
+ * one seed, each loaded with its deltas into its own H2 database after importing the generator's answer
+ * 対照表 ({@code correspondence-table-answer.csv}) with {@code kofu gaiji apply}, the two replicas are equal
+ * entity by entity; a malformed fixed-length batch is refused whole with file:record:field.
  */
 class FixedLayoutEquivalenceTest {
 
@@ -84,29 +77,23 @@ class FixedLayoutEquivalenceTest {
         assertThat(fixed.resolve("jukiki-000001-full/residents.dat")).exists();
         assertThat(fixed.resolve("jukiki-000001-full/residents.csv")).doesNotExist();
 
-        // each vendor's 対照表 as the 文字同定 would make it: the generator's ground truth
-        SyntheticTown town = new SyntheticTownGenerator().generate(KURUME, RESIDENTS, SEED, DAY);
-        ShiftJisGaiji gaiji = new ShiftJisGaiji();
-        SyntheticTown sjisTown = gaiji.remap(town);
-        DeltaGenerator deltas = new DeltaGenerator(sjisTown);
-        for (int k = 0; k < DELTAS; k++) {
-            DeltaGenerator.Delta d = deltas.next();
-            gaiji.remap(d.jukiki());
-            gaiji.remap(d.tax());
-        }
-        assertThat(gaiji.known()).as("characters windows-31j lacks, as SJIS 外字").isNotEmpty();
-        assertThat(gaiji.vendorCharacters()).as("the town's vendor 外字 in SJIS notation").isNotEmpty()
-                .allSatisfy((code, mj) -> assertThat(code).startsWith("SJIS:F0"));
-        Map<String, PrintedChar> csvTable = new java.util.TreeMap<>();
-        town.vendorCharacters().forEach((code, mj) -> csvTable.put(code, printed(mj)));
-        Map<String, PrintedChar> fixedTable = new java.util.TreeMap<>(gaiji.known());
-        gaiji.vendorCharacters().forEach((code, mj) -> fixedTable.put(code, printed(mj)));
+        // each vendor's 対照表 as a correct 文字同定 ends with: the generator's answer, in each layout's notation
+        List<String> csvAnswer = lines(csv.resolve(AnswerTable.FILE_NAME));
+        List<String> fixedAnswer = lines(fixed.resolve(AnswerTable.FILE_NAME));
+        assertThat(csvAnswer.subList(1, csvAnswer.size())).isNotEmpty().allMatch(l -> l.startsWith("U+E0"));
+        assertThat(fixedAnswer.subList(1, fixedAnswer.size())).anyMatch(l -> l.startsWith("SJIS:F0")) // the town's vendor 外字
+                .anyMatch(l -> l.startsWith("SJIS:F9")) // characters windows-31j lacks
+                .allMatch(l -> l.startsWith("SJIS:"));
 
         String csvDb = "jdbc:h2:file:" + dir.resolve("db-csv/kofu");
         String fixedDb = "jdbc:h2:file:" + dir.resolve("db-fixed/kofu");
-        loadAndApply(csvDb, csv, csvTable);
-        loadAndApply(fixedDb, fixed, fixedTable);
+        loadAndApply(csvDb, csv);
+        loadAndApply(fixedDb, fixed);
 
+        DeltaGenerator deltas = new DeltaGenerator(new SyntheticTownGenerator().generate(KURUME, RESIDENTS, SEED, DAY));
+        for (int k = 0; k < DELTAS; k++) {
+            deltas.next();
+        }
         ReplicaContent expected = deltas.content();
         Injector csvApp = app(csvDb);
         Injector fixedApp = app(fixedDb);
@@ -147,10 +134,6 @@ class FixedLayoutEquivalenceTest {
         }
     }
 
-    private static PrintedChar printed(MjId mj) {
-        return MjRepertoire.shared().byId(mj).orElseThrow().printedChar();
-    }
-
     private static void same(List<String> compared, String what, Object csv, Object fixed) {
         assertThat(fixed).as(what).isEqualTo(csv);
         if (!(csv instanceof Optional<?> o && o.isEmpty()) && !(csv instanceof List<?> list && list.isEmpty())) {
@@ -163,17 +146,18 @@ class FixedLayoutEquivalenceTest {
                 CliRun.CLOCK).kofu(db);
     }
 
-    private void loadAndApply(String db, Path town, Map<String, PrintedChar> table) {
-        Injector app = app(db);
+    private static List<String> lines(Path file) {
         try {
-            List<CorrespondenceEntry> entries = new ArrayList<>();
-            table.forEach((code, c) -> entries.add(new CorrespondenceEntry(code, c, Optional.empty(),
-                    CorrespondenceEntry.Match.SAME_SHAPE)));
-            app.getInstance(CorrespondenceTablePort.class).append(KURUME, new CorrespondenceTableVersion(1,
-                    Instant.parse("2026-11-26T00:00:00Z"), "test", "ground truth", entries), List.of());
-        } finally {
-            app.getInstance(Database.class).close();
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private void loadAndApply(String db, Path town) {
+        CliRun answer = CliRun.run("gaiji", "apply", "--db", db, "--tenant", "402036", "--file",
+                town.resolve(AnswerTable.FILE_NAME).toString());
+        assertThat(answer.exitCode()).as(answer.err()).isZero();
         CliRun load = CliRun.run("load", "--db", db, "--tenant", "402036", town.toString());
         assertThat(load.exitCode()).as(load.err()).isZero();
         for (int sequence = 2; sequence <= DELTAS + 1; sequence++) {
