@@ -44,7 +44,8 @@ import jp.kofu.core.sync.port.out.BatchReaderPort;
 
 /**
  * Reads the resident-record system's batches (住民記録システム連携ファイル) in the kofu CSV layout documented
- * in {@code docs/formats/}: residents, households, seal registrations, suppression flags and cardholders.
+ * in {@code docs/formats/}, or in a fixed-length Shift_JIS layout (固定長) when the manifest names one
+ * ({@code docs/formats/fixed/}, definitions found by {@code FixedLayouts}): residents, households, seal registrations, suppression flags and cardholders.
  *
  * <p>All or nothing: every file the manifest lists is parsed completely and every problem is collected
  * (file, physical line, column, reason); if there is any, the whole batch is rejected. Text is converted
@@ -88,6 +89,7 @@ public final class JukikiCsvReader implements BatchReaderPort {
         Map<String, BatchFile> files = BATCH.filesByEntity(manifest, manifestProblems);
         BatchKind kind = manifest.kind();
         Deleted deleted = new Deleted();
+        // the manifest's format picks the tokenizer: commons-csv, or the fixed-length codec and its definitions
         Map<String, RowSource.Opener> openers = new java.util.HashMap<>();
         for (Layout layout : List.of(ResidentsCsv.LAYOUT, HouseholdsCsv.LAYOUT, SealsCsv.LAYOUT,
                 SuppressionFlagsCsv.LAYOUT, CardholdersCsv.LAYOUT)) {
@@ -98,15 +100,19 @@ public final class JukikiCsvReader implements BatchReaderPort {
 
         Map<String, Callable<Parsed<?>>> tasks = new LinkedHashMap<>();
         AtomicReference<Parsed<?>> imagesRead = new AtomicReference<>();
-        addTask(tasks, files, JukikiLayout.RESIDENTS, f -> parseResidents(openers, directory, f, kind, deleted.residents));
+        addTask(tasks, files, JukikiLayout.RESIDENTS,
+                f -> parseResidents(openers, directory, f, kind, deleted.residents));
         addTask(tasks, files, JukikiLayout.SEALS,
                 f -> parseSeals(openers, directory, f, files.get(JukikiLayout.SEAL_IMAGES), kind, imagesRead, deleted.seals));
         if (!files.containsKey(JukikiLayout.SEALS)) {
             addTask(tasks, files, JukikiLayout.SEAL_IMAGES, f -> countSealImages(directory, f));
         }
-        addTask(tasks, files, JukikiLayout.CARDHOLDERS, f -> parseCardholders(openers, directory, f, kind, deleted.cardholders));
-        addTask(tasks, files, JukikiLayout.HOUSEHOLDS, f -> parseHouseholds(openers, directory, f, kind, deleted.households));
-        addTask(tasks, files, JukikiLayout.SUPPRESSION_FLAGS, f -> parseSuppressionFlags(openers, directory, f, kind, deleted.flags));
+        addTask(tasks, files, JukikiLayout.CARDHOLDERS,
+                f -> parseCardholders(openers, directory, f, kind, deleted.cardholders));
+        addTask(tasks, files, JukikiLayout.HOUSEHOLDS,
+                f -> parseHouseholds(openers, directory, f, kind, deleted.households));
+        addTask(tasks, files, JukikiLayout.SUPPRESSION_FLAGS,
+                f -> parseSuppressionFlags(openers, directory, f, kind, deleted.flags));
         Map<String, Parsed<?>> parsed = BATCH.readInParallel(tasks);
         if (imagesRead.get() != null) {
             parsed.put(JukikiLayout.SEAL_IMAGES, imagesRead.get());
@@ -158,8 +164,8 @@ public final class JukikiCsvReader implements BatchReaderPort {
      * {@code op} D row of a delta is read for its key only ({@code key}, null after reporting) and its key
      * goes to {@code deleted}.
      */
-    private <T, K> Parsed<T> parse(Map<String, RowSource.Opener> openers, Path directory, BatchFile file, Layout layout, int opColumn, BatchKind kind,
-            Set<K> deleted, Function<Cells, K> key, RowParser<T> row) {
+    private <T, K> Parsed<T> parse(Map<String, RowSource.Opener> openers, Path directory, BatchFile file,
+            Layout layout, int opColumn, BatchKind kind, Set<K> deleted, Function<Cells, K> key, RowParser<T> row) {
         return reader.read(directory, file.name(), layout, openers.get(layout.entity()), (cells, parsed) -> {
             if (cells.deletes(opColumn, kind)) {
                 K k = key.apply(cells);
@@ -172,7 +178,8 @@ public final class JukikiCsvReader implements BatchReaderPort {
         });
     }
 
-    private Parsed<Resident> parseResidents(Map<String, RowSource.Opener> openers, Path directory, BatchFile file, BatchKind kind, Set<PersonKey> deleted) {
+    private Parsed<Resident> parseResidents(Map<String, RowSource.Opener> openers, Path directory,
+            BatchFile file, BatchKind kind, Set<PersonKey> deleted) {
         return parse(openers, directory, file, ResidentsCsv.LAYOUT, ResidentsCsv.OP, kind, deleted,
                 c -> c.personKey(ResidentsCsv.PERSON_KEY), (c, p) -> {
             Resident r = ResidentsCsv.parse(c);
@@ -186,7 +193,8 @@ public final class JukikiCsvReader implements BatchReaderPort {
         });
     }
 
-    private Parsed<Household> parseHouseholds(Map<String, RowSource.Opener> openers, Path directory, BatchFile file, BatchKind kind, Set<HouseholdId> deleted) {
+    private Parsed<Household> parseHouseholds(Map<String, RowSource.Opener> openers, Path directory,
+            BatchFile file, BatchKind kind, Set<HouseholdId> deleted) {
         return parse(openers, directory, file, HouseholdsCsv.LAYOUT, HouseholdsCsv.OP, kind, deleted,
                 c -> c.householdId(HouseholdsCsv.HOUSEHOLD_ID), (c, p) -> {
             Household h = HouseholdsCsv.parse(c);
@@ -201,7 +209,8 @@ public final class JukikiCsvReader implements BatchReaderPort {
     }
 
     /** Reads the seals together with the archive their images are in, reporting the archive on its own. */
-    private Parsed<SealRegistration> parseSeals(Map<String, RowSource.Opener> openers, Path directory, BatchFile file, BatchFile imagesFile, BatchKind kind,
+    private Parsed<SealRegistration> parseSeals(Map<String, RowSource.Opener> openers, Path directory,
+            BatchFile file, BatchFile imagesFile, BatchKind kind,
             AtomicReference<Parsed<?>> imagesResult, Set<Deletions.SealKey> deleted) {
         Parsed<Void> imagesRead = imagesFile == null ? null : new Parsed<>(imagesFile.name());
         SealImagesZip images = imagesFile == null ? null
@@ -255,7 +264,8 @@ public final class JukikiCsvReader implements BatchReaderPort {
     private record RegistrationNumber(String value) {
     }
 
-    private Parsed<SuppressionFlag> parseSuppressionFlags(Map<String, RowSource.Opener> openers, Path directory, BatchFile file, BatchKind kind,
+    private Parsed<SuppressionFlag> parseSuppressionFlags(Map<String, RowSource.Opener> openers, Path directory,
+            BatchFile file, BatchKind kind,
             Set<Deletions.FlagKey> deleted) {
         return parse(openers, directory, file, SuppressionFlagsCsv.LAYOUT, SuppressionFlagsCsv.OP, kind, deleted, c -> {
             PersonKey person = c.personKey(SuppressionFlagsCsv.PERSON_KEY);
@@ -273,7 +283,8 @@ public final class JukikiCsvReader implements BatchReaderPort {
         });
     }
 
-    private Parsed<CardholderLink> parseCardholders(Map<String, RowSource.Opener> openers, Path directory, BatchFile file, BatchKind kind,
+    private Parsed<CardholderLink> parseCardholders(Map<String, RowSource.Opener> openers, Path directory,
+            BatchFile file, BatchKind kind,
             Set<Deletions.CardKey> deleted) {
         Map<String, String> issuers = CardholdersCsv.newIssuerPool();
         return parse(openers, directory, file, CardholdersCsv.LAYOUT, CardholdersCsv.OP, kind, deleted, c -> {

@@ -79,6 +79,7 @@ public final class TaxCsvReader implements BatchReaderPort {
                     + " needs the tax records it belongs to: the batch lists no file for entity " + TaxLayout.TAX_RECORDS));
         }
 
+        // the manifest's format picks the tokenizer: commons-csv, or the fixed-length codec and its definitions
         RowSource.Opener recordsOpener = FixedLayouts.opener(manifest.format(), TaxRecordsCsv.LAYOUT, CsvInput::open);
         RowSource.Opener dependantsOpener = FixedLayouts.opener(manifest.format(), TaxDependantsCsv.LAYOUT,
                 CsvInput::open);

@@ -8,7 +8,6 @@ import java.util.Arrays;
 
 import jp.kofu.core.gaiji.domain.VendorCode;
 import jp.kofu.core.sync.domain.layout.FixedLayout.Field;
-import jp.kofu.core.sync.domain.layout.FixedLayout.Type;
 
 /**
  * The fields of a fixed-length record (固定長項目) as kofu cells and back: windows-31j bytes, padding, numbers,
@@ -445,10 +444,5 @@ final class FixedFields {
                 record[at++] = (byte) cell.charAt(i);
             }
         }
-    }
-
-    /** The field's type as a reason names it. */
-    static String describe(Type type) {
-        return type.wireName();
     }
 }

@@ -35,8 +35,11 @@ public final class FixedRecordSource implements RowSource {
     private int limit;
     private byte[] record;
     private long line;
+    /** The last two bytes of the line read last, for telling CRLF from LF. */
+    private int lastTwo;
     private boolean failed;
     private boolean ended;
+    private boolean stopped;
 
     private FixedRecordSource(String file, FixedLayout definition, Layout layout, Problems problems, InputStream in) {
         this.file = file;
@@ -170,8 +173,6 @@ public final class FixedRecordSource implements RowSource {
         }
     }
 
-    private int lastTwo;
-
     private boolean fill() {
         try {
             int read = in.read(buffer);
@@ -190,8 +191,6 @@ public final class FixedRecordSource implements RowSource {
             return false;
         }
     }
-
-    private boolean stopped;
 
     @Override
     public long line() {
