@@ -104,6 +104,44 @@ class JukikiFixedLayoutTest {
                 "manifest.json layout acme-v9 has no definition for entity residents");
     }
 
+    @Test
+    void aNewVendorLayoutIsADefinitionFileNotCode() throws Exception {
+        Path layouts = dir.resolve("layouts");
+        Files.createDirectories(layouts.resolve("acme-v2"));
+        Files.writeString(layouts.resolve("acme-v2/households.layout"), """
+                # ACME's household export: version first, a delete flag of its own, head name in kana-free text
+                layout  acme-v2
+                entity  households
+                file    SETAI.DAT
+                record  40
+                version        0   4  number
+                household_id   4  10  string
+                op            14   1  op      map=0:U,9:D
+                head_name     16  24  text
+                """, StandardCharsets.UTF_8);
+        java.nio.charset.Charset sjis = java.nio.charset.Charset.forName("windows-31j");
+        String records = "0003" + "H000000001" + "0" + " " + "山田　太郎" + " ".repeat(14) + "\r\n"
+                + "0001" + "H000000002" + "9" + " " + " ".repeat(24) + "\r\n";
+        Files.write(dir.resolve("SETAI.DAT"), records.getBytes(sjis));
+        byte[] bytes = Files.readAllBytes(dir.resolve("SETAI.DAT"));
+        BatchManifest manifest = new BatchManifest(TestBatch.KURUME, SourceSystem.JUKIKI, 2, BatchKind.DELTA,
+                Instant.parse("2026-11-26T00:00:00Z"), List.of(new BatchFile("SETAI.DAT", "households", 2,
+                java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)))),
+                BatchFormat.fixed("acme-v2"));
+
+        System.setProperty("kofu.layouts", layouts.toString());
+        try {
+            var parsed = new JukikiCsvReader().read(dir, manifest);
+
+            assertThat(parsed.content().households()).containsExactly(new Household(
+                    new jp.kofu.core.replica.domain.HouseholdId("H000000001"), PrintedText.parse("山田　太郎"), 3));
+            assertThat(parsed.deletions().households())
+                    .containsExactly(new jp.kofu.core.replica.domain.HouseholdId("H000000002"));
+        } finally {
+            System.clearProperty("kofu.layouts");
+        }
+    }
+
     /** The sample town with every character windows-31j lacks replaced by vendor 外字 SJIS:F040, F041, … */
     static ReplicaContent inShiftJis(ReplicaContent c) {
         List<Resident> residents = new ArrayList<>();
