@@ -61,14 +61,19 @@ class CommandLineContractTest {
     }
 
     @Test
-    void generatingDeltasWritesThemButTheFixedLayoutIsNotBuiltYet(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void generatingDeltasWritesThemInEitherLayout(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         CliRun deltas = CliRun.run("generate", "--tenant", "402036", "--residents", "10", "--deltas", "12", "--cards", "0",
                 "--out", dir.toString());
         assertThat(deltas.exitCode()).as(deltas.err()).isZero();
         assertThat(dir.resolve("jukiki-000013-delta/manifest.json")).isRegularFile();
         assertThat(dir.resolve("tax-000013-delta/manifest.json")).isRegularFile();
-        assertThat(CliRun.run("generate", "--tenant", "402036", "--residents", "10", "--format", "fixed", "--out", dir.toString())
-                .exitCode()).isEqualTo(2);
+        CliRun fixed = CliRun.run("generate", "--tenant", "402036", "--residents", "10", "--deltas", "12", "--cards", "0",
+                "--format", "fixed", "--out", dir.resolve("fixed").toString());
+        assertThat(fixed.exitCode()).as(fixed.err()).isZero();
+        assertThat(dir.resolve("fixed/jukiki-000013-delta/residents.dat")).isRegularFile();
+        assertThat(dir.resolve("fixed/tax-000013-delta/tax_records.dat")).isRegularFile();
+        assertThat(CliRun.run("generate", "--tenant", "402036", "--residents", "10", "--format", "xml", "--out",
+                dir.toString()).exitCode()).isEqualTo(2);
     }
 
     @Test

@@ -39,11 +39,13 @@ import jp.kofu.core.sync.domain.layout.LayoutReader;
 import jp.kofu.core.sync.domain.layout.Parsed;
 import jp.kofu.core.sync.domain.layout.Problems;
 import jp.kofu.core.sync.domain.layout.RowParser;
+import jp.kofu.core.sync.domain.layout.RowSource;
 import jp.kofu.core.sync.port.out.BatchReaderPort;
 
 /**
  * Reads the resident-record system's batches (住民記録システム連携ファイル) in the kofu CSV layout documented
- * in {@code docs/formats/}: residents, households, seal registrations, suppression flags and cardholders.
+ * in {@code docs/formats/}, or in a fixed-length Shift_JIS layout (固定長) when the manifest names one
+ * ({@code docs/formats/fixed/}, definitions found by {@code FixedLayouts}): residents, households, seal registrations, suppression flags and cardholders.
  *
  * <p>All or nothing: every file the manifest lists is parsed completely and every problem is collected
  * (file, physical line, column, reason); if there is any, the whole batch is rejected. Text is converted
@@ -87,18 +89,30 @@ public final class JukikiCsvReader implements BatchReaderPort {
         Map<String, BatchFile> files = BATCH.filesByEntity(manifest, manifestProblems);
         BatchKind kind = manifest.kind();
         Deleted deleted = new Deleted();
+        // the manifest's format picks the tokenizer: commons-csv, or the fixed-length codec and its definitions
+        Map<String, RowSource.Opener> openers = new java.util.HashMap<>();
+        for (Layout layout : List.of(ResidentsCsv.LAYOUT, HouseholdsCsv.LAYOUT, SealsCsv.LAYOUT,
+                SuppressionFlagsCsv.LAYOUT, CardholdersCsv.LAYOUT)) {
+            if (files.containsKey(layout.entity())) {
+                openers.put(layout.entity(), FixedLayouts.opener(manifest.format(), layout, CsvInput::open));
+            }
+        }
 
         Map<String, Callable<Parsed<?>>> tasks = new LinkedHashMap<>();
         AtomicReference<Parsed<?>> imagesRead = new AtomicReference<>();
-        addTask(tasks, files, JukikiLayout.RESIDENTS, f -> parseResidents(directory, f, kind, deleted.residents));
+        addTask(tasks, files, JukikiLayout.RESIDENTS,
+                f -> parseResidents(openers, directory, f, kind, deleted.residents));
         addTask(tasks, files, JukikiLayout.SEALS,
-                f -> parseSeals(directory, f, files.get(JukikiLayout.SEAL_IMAGES), kind, imagesRead, deleted.seals));
+                f -> parseSeals(openers, directory, f, files.get(JukikiLayout.SEAL_IMAGES), kind, imagesRead, deleted.seals));
         if (!files.containsKey(JukikiLayout.SEALS)) {
             addTask(tasks, files, JukikiLayout.SEAL_IMAGES, f -> countSealImages(directory, f));
         }
-        addTask(tasks, files, JukikiLayout.CARDHOLDERS, f -> parseCardholders(directory, f, kind, deleted.cardholders));
-        addTask(tasks, files, JukikiLayout.HOUSEHOLDS, f -> parseHouseholds(directory, f, kind, deleted.households));
-        addTask(tasks, files, JukikiLayout.SUPPRESSION_FLAGS, f -> parseSuppressionFlags(directory, f, kind, deleted.flags));
+        addTask(tasks, files, JukikiLayout.CARDHOLDERS,
+                f -> parseCardholders(openers, directory, f, kind, deleted.cardholders));
+        addTask(tasks, files, JukikiLayout.HOUSEHOLDS,
+                f -> parseHouseholds(openers, directory, f, kind, deleted.households));
+        addTask(tasks, files, JukikiLayout.SUPPRESSION_FLAGS,
+                f -> parseSuppressionFlags(openers, directory, f, kind, deleted.flags));
         Map<String, Parsed<?>> parsed = BATCH.readInParallel(tasks);
         if (imagesRead.get() != null) {
             parsed.put(JukikiLayout.SEAL_IMAGES, imagesRead.get());
@@ -150,9 +164,9 @@ public final class JukikiCsvReader implements BatchReaderPort {
      * {@code op} D row of a delta is read for its key only ({@code key}, null after reporting) and its key
      * goes to {@code deleted}.
      */
-    private <T, K> Parsed<T> parse(Path directory, BatchFile file, Layout layout, int opColumn, BatchKind kind,
-            Set<K> deleted, Function<Cells, K> key, RowParser<T> row) {
-        return reader.read(directory, file.name(), layout, CsvInput::open, (cells, parsed) -> {
+    private <T, K> Parsed<T> parse(Map<String, RowSource.Opener> openers, Path directory, BatchFile file,
+            Layout layout, int opColumn, BatchKind kind, Set<K> deleted, Function<Cells, K> key, RowParser<T> row) {
+        return reader.read(directory, file.name(), layout, openers.get(layout.entity()), (cells, parsed) -> {
             if (cells.deletes(opColumn, kind)) {
                 K k = key.apply(cells);
                 if (k != null && cells.rowOk()) {
@@ -164,8 +178,9 @@ public final class JukikiCsvReader implements BatchReaderPort {
         });
     }
 
-    private Parsed<Resident> parseResidents(Path directory, BatchFile file, BatchKind kind, Set<PersonKey> deleted) {
-        return parse(directory, file, ResidentsCsv.LAYOUT, ResidentsCsv.OP, kind, deleted,
+    private Parsed<Resident> parseResidents(Map<String, RowSource.Opener> openers, Path directory,
+            BatchFile file, BatchKind kind, Set<PersonKey> deleted) {
+        return parse(openers, directory, file, ResidentsCsv.LAYOUT, ResidentsCsv.OP, kind, deleted,
                 c -> c.personKey(ResidentsCsv.PERSON_KEY), (c, p) -> {
             Resident r = ResidentsCsv.parse(c);
             String key = c.raw(ResidentsCsv.PERSON_KEY);
@@ -178,8 +193,9 @@ public final class JukikiCsvReader implements BatchReaderPort {
         });
     }
 
-    private Parsed<Household> parseHouseholds(Path directory, BatchFile file, BatchKind kind, Set<HouseholdId> deleted) {
-        return parse(directory, file, HouseholdsCsv.LAYOUT, HouseholdsCsv.OP, kind, deleted,
+    private Parsed<Household> parseHouseholds(Map<String, RowSource.Opener> openers, Path directory,
+            BatchFile file, BatchKind kind, Set<HouseholdId> deleted) {
+        return parse(openers, directory, file, HouseholdsCsv.LAYOUT, HouseholdsCsv.OP, kind, deleted,
                 c -> c.householdId(HouseholdsCsv.HOUSEHOLD_ID), (c, p) -> {
             Household h = HouseholdsCsv.parse(c);
             String id = c.raw(HouseholdsCsv.HOUSEHOLD_ID);
@@ -193,14 +209,15 @@ public final class JukikiCsvReader implements BatchReaderPort {
     }
 
     /** Reads the seals together with the archive their images are in, reporting the archive on its own. */
-    private Parsed<SealRegistration> parseSeals(Path directory, BatchFile file, BatchFile imagesFile, BatchKind kind,
+    private Parsed<SealRegistration> parseSeals(Map<String, RowSource.Opener> openers, Path directory,
+            BatchFile file, BatchFile imagesFile, BatchKind kind,
             AtomicReference<Parsed<?>> imagesResult, Set<Deletions.SealKey> deleted) {
         Parsed<Void> imagesRead = imagesFile == null ? null : new Parsed<>(imagesFile.name());
         SealImagesZip images = imagesFile == null ? null
                 : SealImagesZip.open(directory, imagesFile.name(), imagesRead.problems());
         Map<SealsCsv.ImageKey, SealImage> known = SealsCsv.newImagePool();
         try {
-            Parsed<SealRegistration> seals = parse(directory, file, SealsCsv.LAYOUT, SealsCsv.OP, kind, deleted, c -> {
+            Parsed<SealRegistration> seals = parse(openers, directory, file, SealsCsv.LAYOUT, SealsCsv.OP, kind, deleted, c -> {
                 PersonKey person = c.personKey(SealsCsv.PERSON_KEY);
                 String number = c.plain(SealsCsv.REGISTRATION_NUMBER, true);
                 return person == null || number == null ? null : new Deletions.SealKey(person, number);
@@ -247,9 +264,10 @@ public final class JukikiCsvReader implements BatchReaderPort {
     private record RegistrationNumber(String value) {
     }
 
-    private Parsed<SuppressionFlag> parseSuppressionFlags(Path directory, BatchFile file, BatchKind kind,
+    private Parsed<SuppressionFlag> parseSuppressionFlags(Map<String, RowSource.Opener> openers, Path directory,
+            BatchFile file, BatchKind kind,
             Set<Deletions.FlagKey> deleted) {
-        return parse(directory, file, SuppressionFlagsCsv.LAYOUT, SuppressionFlagsCsv.OP, kind, deleted, c -> {
+        return parse(openers, directory, file, SuppressionFlagsCsv.LAYOUT, SuppressionFlagsCsv.OP, kind, deleted, c -> {
             PersonKey person = c.personKey(SuppressionFlagsCsv.PERSON_KEY);
             SuppressionFlag.Kind flagKind = c.code(SuppressionFlagsCsv.KIND, SuppressionFlagsCsv.KIND_CODES);
             java.time.LocalDate from = c.date(SuppressionFlagsCsv.FROM_DATE);
@@ -265,10 +283,11 @@ public final class JukikiCsvReader implements BatchReaderPort {
         });
     }
 
-    private Parsed<CardholderLink> parseCardholders(Path directory, BatchFile file, BatchKind kind,
+    private Parsed<CardholderLink> parseCardholders(Map<String, RowSource.Opener> openers, Path directory,
+            BatchFile file, BatchKind kind,
             Set<Deletions.CardKey> deleted) {
         Map<String, String> issuers = CardholdersCsv.newIssuerPool();
-        return parse(directory, file, CardholdersCsv.LAYOUT, CardholdersCsv.OP, kind, deleted, c -> {
+        return parse(openers, directory, file, CardholdersCsv.LAYOUT, CardholdersCsv.OP, kind, deleted, c -> {
             String issuer = c.plain(CardholdersCsv.ISSUER, true);
             java.math.BigInteger serial = CardholdersCsv.serial(c);
             return issuer == null || serial == null ? null : new Deletions.CardKey(issuer, serial);

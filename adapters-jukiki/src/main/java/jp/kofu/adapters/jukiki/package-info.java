@@ -9,5 +9,10 @@
  * are core's layout kit ({@code jp.kofu.core.sync.domain.layout}); this package adds the files' layouts and
  * the commons-csv tokenizing ({@code CsvInput}, {@code CsvOutput}), which has a twin in
  * {@code jp.kofu.adapters.tax} since adapters may not depend on each other.
+ *
+ * <p>The same files also come as fixed-length Shift_JIS records (固定長): the manifest's {@code format} and
+ * {@code layout} name a set of record definitions ({@code layouts/<id>/<entity>.layout} beside
+ * {@code FixedLayouts}, kofu-fixed-v1 shipped, further ones from the directory {@code -Dkofu.layouts}
+ * names), read and written with core's fixed-length codec.
  */
 package jp.kofu.adapters.jukiki;

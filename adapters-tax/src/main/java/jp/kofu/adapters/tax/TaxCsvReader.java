@@ -30,6 +30,7 @@ import jp.kofu.core.sync.domain.layout.BatchLayout;
 import jp.kofu.core.sync.domain.layout.LayoutReader;
 import jp.kofu.core.sync.domain.layout.Parsed;
 import jp.kofu.core.sync.domain.layout.Problems;
+import jp.kofu.core.sync.domain.layout.RowSource;
 import jp.kofu.core.sync.port.out.BatchReaderPort;
 
 /**
@@ -78,13 +79,17 @@ public final class TaxCsvReader implements BatchReaderPort {
                     + " needs the tax records it belongs to: the batch lists no file for entity " + TaxLayout.TAX_RECORDS));
         }
 
+        // the manifest's format picks the tokenizer: commons-csv, or the fixed-length codec and its definitions
+        RowSource.Opener recordsOpener = FixedLayouts.opener(manifest.format(), TaxRecordsCsv.LAYOUT, CsvInput::open);
+        RowSource.Opener dependantsOpener = FixedLayouts.opener(manifest.format(), TaxDependantsCsv.LAYOUT,
+                CsvInput::open);
         Map<String, Callable<Parsed<?>>> tasks = new LinkedHashMap<>();
         Set<Deletions.TaxKey> deleted = ConcurrentHashMap.newKeySet();
         if (recordsFile != null) {
-            tasks.put(TaxLayout.TAX_RECORDS, () -> parseRecords(directory, recordsFile, manifest.kind(), deleted));
+            tasks.put(TaxLayout.TAX_RECORDS, () -> parseRecords(recordsOpener, directory, recordsFile, manifest.kind(), deleted));
         }
         if (dependantsFile != null) {
-            tasks.put(TaxLayout.TAX_DEPENDANTS, () -> parseDependants(directory, dependantsFile));
+            tasks.put(TaxLayout.TAX_DEPENDANTS, () -> parseDependants(dependantsOpener, directory, dependantsFile));
         }
         Map<String, Parsed<?>> parsed = BATCH.readInParallel(tasks);
         @SuppressWarnings("unchecked")
@@ -102,8 +107,8 @@ public final class TaxCsvReader implements BatchReaderPort {
      * The records; an {@code op} D row of a delta is read for its key only (person and fiscal year) and
      * goes to {@code deleted}. A dependant of a deleted record is reported like one of a missing record.
      */
-    private Parsed<TaxRecord> parseRecords(Path directory, BatchFile file, BatchKind kind, Set<Deletions.TaxKey> deleted) {
-        return reader.read(directory, file.name(), TaxRecordsCsv.LAYOUT, CsvInput::open, (c, parsed) -> {
+    private Parsed<TaxRecord> parseRecords(RowSource.Opener opener, Path directory, BatchFile file, BatchKind kind, Set<Deletions.TaxKey> deleted) {
+        return reader.read(directory, file.name(), TaxRecordsCsv.LAYOUT, opener, (c, parsed) -> {
             if (c.deletes(TaxRecordsCsv.OP, kind)) {
                 PersonKey person = c.personKey(TaxRecordsCsv.PERSON_KEY);
                 int year = TaxRecordsCsv.fiscalYear(c, TaxRecordsCsv.FISCAL_YEAR);
@@ -124,8 +129,8 @@ public final class TaxCsvReader implements BatchReaderPort {
         });
     }
 
-    private Parsed<TaxDependantsCsv.Row> parseDependants(Path directory, BatchFile file) {
-        return reader.read(directory, file.name(), TaxDependantsCsv.LAYOUT, CsvInput::open, (c, parsed) -> {
+    private Parsed<TaxDependantsCsv.Row> parseDependants(RowSource.Opener opener, Path directory, BatchFile file) {
+        return reader.read(directory, file.name(), TaxDependantsCsv.LAYOUT, opener, (c, parsed) -> {
             TaxDependantsCsv.Row row = TaxDependantsCsv.parse(c);
             if (row != null) {
                 parsed.checkUnique(c, TaxDependantsCsv.SEQ, new SeqKey(row.record(), row.seq()),

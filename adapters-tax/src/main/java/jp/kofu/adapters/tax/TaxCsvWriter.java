@@ -10,6 +10,9 @@ import java.util.function.Function;
 import jp.kofu.core.replica.domain.ReplicaContent;
 import jp.kofu.core.replica.domain.TaxRecord;
 import jp.kofu.core.sync.domain.BatchFile;
+import jp.kofu.core.sync.domain.BatchFormat;
+import jp.kofu.core.sync.domain.layout.FixedRecordSink;
+import jp.kofu.core.sync.domain.layout.Layout;
 
 /**
  * Writes the tax system's data files (税システム連携ファイル) in the kofu CSV layout: the synthetic town
@@ -39,13 +42,34 @@ public final class TaxCsvWriter {
      *     of one kind, an empty dependant name, control or private-use characters in a relationship)
      */
     public List<BatchFile> write(Path directory, ReplicaContent content) throws IOException {
+        return write(directory, content, BatchFormat.CSV);
+    }
+
+    /**
+     * Writes the same files in the batch format: as above for CSV; for a fixed-length layout, each file with
+     * the layout's definition (e.g. {@code tax_records.dat} of kofu-fixed-v1, docs/formats/fixed/). The
+     * manifest must then name the format.
+     *
+     * @throws IllegalArgumentException also when the layout has no definition for a file, or a value does not
+     *     fit its fixed-length field
+     */
+    public List<BatchFile> write(Path directory, ReplicaContent content, BatchFormat format) throws IOException {
         Files.createDirectories(directory);
         List<String[]> dependants = new ArrayList<>();
         for (TaxRecord t : content.taxRecords()) {
             TaxDependantsCsv.format(t, dependants);
         }
         return List.of(
-                CsvOutput.write(directory, TaxRecordsCsv.LAYOUT, content.taxRecords(), TaxRecordsCsv::format),
-                CsvOutput.write(directory, TaxDependantsCsv.LAYOUT, dependants, Function.identity()));
+                file(format, directory, TaxRecordsCsv.LAYOUT, content.taxRecords(), TaxRecordsCsv::format),
+                file(format, directory, TaxDependantsCsv.LAYOUT, dependants, Function.identity()));
+    }
+
+    private static <T> BatchFile file(BatchFormat format, Path directory, Layout layout, Iterable<T> records,
+            Function<T, String[]> row) throws IOException {
+        if (format.isCsv()) {
+            return CsvOutput.write(directory, layout, records, row);
+        }
+        return FixedRecordSink.write(directory, FixedLayouts.require(format.layout().orElseThrow(), layout), layout,
+                records, row);
     }
 }

@@ -137,6 +137,41 @@ public final class VendorGaijiTable {
     }
 
     /**
+     * The vendor's table of a town written in Shift_JIS ({@link ShiftJisGaiji}): the town's private-use codes
+     * under their SJIS codes, with what the vendor knows of each (as {@link #of}), and every 外字 standing for
+     * a known character with that character (a code point or variation sequence; an MJ character without one
+     * by its 住基 or 戸籍 keys) and its MJ keys.
+     *
+     * @param town the town as generated, in private-use notation
+     */
+    public static List<VendorCodeInfo> ofShiftJis(SyntheticTown town, ShiftJisGaiji gaiji) {
+        List<VendorCodeInfo> out = new ArrayList<>();
+        for (VendorCodeInfo info : of(town)) {
+            String code = gaiji.codeOf(info.vendorCode());
+            out.add(new VendorCodeInfo(code, info.jukiCode(), info.kosekiNumber(), info.character(), info.substitute(),
+                    info.note()));
+        }
+        for (Map.Entry<String, PrintedChar> e : gaiji.known().entrySet()) {
+            PrintedChar c = e.getValue();
+            Optional<MjCharacter> mjc = ShiftJisGaiji.mjOf(c);
+            Optional<PrintedChar> character = c instanceof PrintedChar.Ucs || c instanceof PrintedChar.VariationSequence
+                    ? Optional.of(c) : Optional.empty();
+            out.add(new VendorCodeInfo(e.getKey(), mjc.flatMap(MjCharacter::jukiCode),
+                    mjc.flatMap(MjCharacter::kosekiNumber), character, OptionalInt.empty(), "kofu generate --format fixed"));
+        }
+        out.sort((a, b) -> a.vendorCode().compareTo(b.vendorCode()));
+        return out;
+    }
+
+    /** Writes a Shift_JIS town's vendor table as {@value #FILE_NAME} in the directory and returns the file. */
+    public static Path writeShiftJis(SyntheticTown town, ShiftJisGaiji gaiji, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve(FILE_NAME);
+        VendorCodeTableCsv.write(file, ofShiftJis(town, gaiji));
+        return file;
+    }
+
+    /**
      * The town with vendor codes written into residents' names until it uses {@code codes} of them: each new
      * code ({@code U+E100} upward) stands for an MJ variant (異体字) of a kanji in one resident's name and
      * replaces that kanji there (and in the household head's name and the seal's registered name when they

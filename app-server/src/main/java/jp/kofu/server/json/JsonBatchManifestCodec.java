@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jp.kofu.core.sync.domain.BatchFile;
+import jp.kofu.core.sync.domain.BatchFormat;
 import jp.kofu.core.sync.domain.BatchKind;
 import jp.kofu.core.sync.domain.BatchManifest;
 import jp.kofu.core.sync.domain.BatchRejectedException;
@@ -29,12 +30,14 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 
 /**
  * The batch manifest ({@code manifest.json}, see {@code docs/formats/README.md}) as JSON: an object with
- * exactly the keys {@code tenant, source, sequence, kind, createdAt, files}, each file an object with
- * {@code name, entity, records, sha256}. Every problem names the field.
+ * the keys {@code tenant, source, sequence, kind, createdAt, files} and, for a batch not in the CSV layout,
+ * {@code format} ({@code csv} by default, or {@code fixed}) and {@code layout} (the fixed-length layout's id),
+ * each file an object with {@code name, entity, records, sha256}. Every problem names the field.
  */
 public final class JsonBatchManifestCodec implements BatchManifestPort {
 
-    private static final Set<String> KEYS = Set.of("tenant", "source", "sequence", "kind", "createdAt", "files");
+    private static final Set<String> KEYS = Set.of("tenant", "source", "sequence", "kind", "createdAt", "files",
+            "format", "layout");
     private static final Set<String> FILE_KEYS = Set.of("name", "entity", "records", "sha256");
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -67,6 +70,7 @@ public final class JsonBatchManifestCodec implements BatchManifestPort {
         Long sequence = field(problems, "sequence", () -> number(root, "sequence"));
         BatchKind kind = field(problems, "kind", () -> BatchKind.fromWireName(text(root, "kind")));
         Instant createdAt = field(problems, "createdAt", () -> Instant.parse(text(root, "createdAt")));
+        BatchFormat format = field(problems, "format", () -> format(root));
         List<BatchFile> files = new ArrayList<>();
         JsonNode list = root.get("files");
         if (list == null || !list.isArray()) {
@@ -95,7 +99,7 @@ public final class JsonBatchManifestCodec implements BatchManifestPort {
             throw new BatchRejectedException(problems);
         }
         try {
-            return new BatchManifest(tenant, source, sequence, kind, createdAt, files);
+            return new BatchManifest(tenant, source, sequence, kind, createdAt, files, format);
         } catch (IllegalArgumentException e) {
             throw new BatchRejectedException(problem("", e.getMessage()));
         }
@@ -109,6 +113,10 @@ public final class JsonBatchManifestCodec implements BatchManifestPort {
         root.put("sequence", manifest.sequence());
         root.put("kind", manifest.kind().wireName());
         root.put("createdAt", manifest.createdAt().toString());
+        if (!manifest.format().isCsv()) {
+            root.put("format", manifest.format().name());
+            manifest.format().layout().ifPresent(id -> root.put("layout", id));
+        }
         ArrayNode files = root.putArray("files");
         for (BatchFile f : manifest.files()) {
             files.addObject()
@@ -136,6 +144,14 @@ public final class JsonBatchManifestCodec implements BatchManifestPort {
             problems.add(problem(name, e.getMessage()));
             return null;
         }
+    }
+
+    /** {@code format} (default csv) and {@code layout}. */
+    private static BatchFormat format(JsonNode root) {
+        String name = root.has("format") ? text(root, "format") : BatchFormat.CSV_NAME;
+        java.util.Optional<String> layout = root.has("layout") ? java.util.Optional.of(text(root, "layout"))
+                : java.util.Optional.empty();
+        return new BatchFormat(name, layout);
     }
 
     private static String text(JsonNode node, String key) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jp.kofu.core.sync.domain.BatchFile;
+import jp.kofu.core.sync.domain.BatchFormat;
 import jp.kofu.core.sync.domain.BatchKind;
 import jp.kofu.core.sync.domain.BatchManifest;
 import jp.kofu.core.sync.domain.BatchRejectedException;
@@ -35,6 +36,35 @@ class JsonBatchManifestCodecTest {
                         new BatchFile("households.csv", "households", 12, "b".repeat(64))));
         codec.write(dir, manifest);
         assertThat(codec.read(dir)).isEqualTo(manifest);
+    }
+
+    @Test
+    void theFormatOfAFixedLengthBatchIsWrittenAndReadBackAndCsvStaysImplicit() throws Exception {
+        BatchManifest csv = new BatchManifest(LocalGovernmentCode.parse("402036"), SourceSystem.TAX, 1,
+                BatchKind.FULL, Instant.parse("2026-11-26T01:05:00Z"),
+                List.of(new BatchFile("tax_records.dat", "tax_records", 3, "a".repeat(64))));
+        BatchManifest fixed = csv.withFormat(BatchFormat.fixed("kofu-fixed-v1"));
+
+        codec.write(dir, csv);
+        assertThat(Files.readString(dir.resolve("manifest.json"))).doesNotContain("format");
+        assertThat(codec.read(dir).format()).isEqualTo(BatchFormat.CSV);
+        codec.write(dir, fixed);
+        assertThat(Files.readString(dir.resolve("manifest.json")))
+                .contains("\"format\" : \"fixed\"").contains("\"layout\" : \"kofu-fixed-v1\"");
+        assertThat(codec.read(dir)).isEqualTo(fixed);
+    }
+
+    @Test
+    void aFixedFormatWithoutItsLayoutOrAnUnknownFormatIsReportedOnTheFormatField() throws IOException {
+        for (String format : List.of("\"format\": \"fixed\"", "\"format\": \"xml\"",
+                "\"format\": \"csv\", \"layout\": \"kofu-fixed-v1\"")) {
+            Files.writeString(dir.resolve("manifest.json"), """
+                    {"tenant": "402036", "source": "tax", "sequence": 1, "kind": "full",
+                     "createdAt": "2026-11-26T01:05:00Z", "files": [], %s}
+                    """.formatted(format));
+            assertThatThrownBy(() -> codec.read(dir)).as(format).isInstanceOfSatisfying(BatchRejectedException.class,
+                    e -> assertThat(e.problems()).extracting(InputProblem::column).containsExactly("format"));
+        }
     }
 
     @Test

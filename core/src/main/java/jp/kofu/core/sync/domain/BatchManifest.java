@@ -32,6 +32,7 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
  * @param kind full, delta or digest
  * @param createdAt when the source wrote the batch
  * @param files the data files
+ * @param format the layout the data files are in (CSV unless the manifest says otherwise)
  */
 public record BatchManifest(
         LocalGovernmentCode tenant,
@@ -39,9 +40,17 @@ public record BatchManifest(
         long sequence,
         BatchKind kind,
         Instant createdAt,
-        List<BatchFile> files) {
+        List<BatchFile> files,
+        BatchFormat format) {
+
+    /** A manifest of a batch in kofu's CSV layout. */
+    public BatchManifest(LocalGovernmentCode tenant, SourceSystem source, long sequence, BatchKind kind,
+            Instant createdAt, List<BatchFile> files) {
+        this(tenant, source, sequence, kind, createdAt, files, BatchFormat.CSV);
+    }
 
     public BatchManifest {
+        Objects.requireNonNull(format, "format");
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(kind, "kind");
@@ -53,6 +62,11 @@ public record BatchManifest(
         if (files.stream().map(BatchFile::name).distinct().count() != files.size()) {
             throw new IllegalArgumentException("a file is listed twice in the manifest");
         }
+    }
+
+    /** The same manifest for a batch in another layout. */
+    public BatchManifest withFormat(BatchFormat other) {
+        return new BatchManifest(tenant, source, sequence, kind, createdAt, files, other);
     }
 
     /** The file holding the entity, if the batch has one. */

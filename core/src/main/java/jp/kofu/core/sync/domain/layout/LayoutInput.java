@@ -111,7 +111,7 @@ final class LayoutInput {
                 ended = true;
                 return false;
             }
-            if (row.length == 1 && row[0].isEmpty()) {
+            if (row.length == 1 && row[0] != null && row[0].isEmpty() && !source.rowFailed()) {
                 emptyLines.add(source.line());
                 continue;
             }
@@ -123,6 +123,10 @@ final class LayoutInput {
             }
             records++;
             line = source.line();
+            if (source.rowFailed()) {
+                skipped++;
+                continue;
+            }
             if (row.length != width) {
                 problems.add(source.file(), line, "", "has " + row.length + " fields, " + widthSetBy + " has " + width);
                 skipped++;
@@ -140,7 +144,7 @@ final class LayoutInput {
 
     /**
      * Whether every row of the file was read: its header was usable, nothing stopped the source and no row
-     * was skipped for its field count.
+     * was skipped for its field count or a failure of its source.
      */
     boolean readToEnd() {
         return ended && !source.stoppedEarly() && skipped == 0;

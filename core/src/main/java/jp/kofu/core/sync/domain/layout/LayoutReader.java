@@ -34,7 +34,7 @@ public final class LayoutReader {
      */
     public <T> Parsed<T> read(Path directory, String file, Layout layout, RowSource.Opener opener,
             RowParser<T> parser) {
-        Parsed<T> parsed = new Parsed<>(file, expectedRows(directory.resolve(file)));
+        Parsed<T> parsed = new Parsed<>(file, expectedRows(directory.resolve(file), opener));
         return read(opener.open(directory, file, parsed.problems()), layout, parsed, parser);
     }
 
@@ -80,9 +80,11 @@ public final class LayoutReader {
         }
     }
 
-    private static long expectedRows(Path file) {
+    private static long expectedRows(Path file, RowSource.Opener opener) {
         try {
-            return Files.size(file) / TYPICAL_ROW_BYTES;
+            long bytes = Files.size(file);
+            long rows = opener.expectedRows(bytes);
+            return rows > 0 ? rows : bytes / TYPICAL_ROW_BYTES;
         } catch (IOException e) {
             return 16;
         }

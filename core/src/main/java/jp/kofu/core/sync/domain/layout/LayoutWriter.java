@@ -38,6 +38,17 @@ public final class LayoutWriter {
      */
     public static <T> BatchFile write(Path directory, Layout layout, Iterable<T> records, Function<T, String[]> format,
             RowSink.Opener sink) throws IOException {
+        return write(directory, layout.defaultFileName(), layout, records, format, sink);
+    }
+
+    /**
+     * Writes the records into {@code directory/file} (a format naming its files otherwise than the layout,
+     * e.g. a fixed-length {@code residents.dat}), replacing a file of that name.
+     *
+     * @see #write(Path, Layout, Iterable, Function, RowSink.Opener)
+     */
+    public static <T> BatchFile write(Path directory, String file, Layout layout, Iterable<T> records,
+            Function<T, String[]> format, RowSink.Opener sink) throws IOException {
         List<String> names = new ArrayList<>();
         int[] columns = new int[layout.size()];
         for (int column = 0; column < layout.size(); column++) {
@@ -46,7 +57,6 @@ public final class LayoutWriter {
                 names.add(layout.name(column));
             }
         }
-        String file = layout.defaultFileName();
         MessageDigest sha256 = sha256();
         long count = 0;
         OutputStream out = new DigestOutputStream(

@@ -41,6 +41,15 @@ public interface RowSource extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Whether the row {@link #next()} returned last could not be tokenized and its problems have been
+     * reported (a fixed-length record of the wrong length, a field that is not windows-31j): the reader skips
+     * it, like a row with the wrong number of fields.
+     */
+    default boolean rowFailed() {
+        return false;
+    }
+
     /** Releases the file; a source only reads, so nothing can be lost. */
     @Override
     void close();
@@ -49,5 +58,13 @@ public interface RowSource extends AutoCloseable {
     @FunctionalInterface
     interface Opener {
         RowSource open(Path directory, String file, Problems problems);
+
+        /**
+         * About how many rows a file of this many bytes holds, to size the reader's key map; 0 for the
+         * reader's own guess (a CSV row's typical size).
+         */
+        default long expectedRows(long fileBytes) {
+            return 0;
+        }
     }
 }

@@ -20,6 +20,12 @@
  *       {@link jp.kofu.core.sync.domain.layout.Problems} caps the problems of a batch at 200;</li>
  *   <li>{@link jp.kofu.core.sync.domain.layout.TextFile} opens a file for strict decoding and locates an
  *       undecodable byte by line;</li>
+ *   <li>{@link jp.kofu.core.sync.domain.layout.FixedLayout} is a declarative fixed-length record definition
+ *       (固定長レコード定義: fields with offset, length, type and code map, read from a small text file), and
+ *       {@link jp.kofu.core.sync.domain.layout.FixedRecordSource} and
+ *       {@link jp.kofu.core.sync.domain.layout.FixedRecordSink} the one codec for every such layout:
+ *       windows-31j records ended by CRLF, user-defined-area 外字 as {@code SJIS:XXXX} vendor codes, each
+ *       field turned into the cell the CSV layout would hold, so the same {@code Cells} checks both;</li>
  *   <li>{@link jp.kofu.core.sync.domain.layout.LayoutWriter} and
  *       {@link jp.kofu.core.sync.domain.layout.Representable} are the writer's side: the written columns,
  *       the SHA-256 for the manifest, and a refusal of any value the reader would refuse.</li>
