@@ -35,8 +35,8 @@ import jp.kofu.server.json.JsonBatchManifestCodec;
  * the project. Deterministic for a seed and a reference date.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-            asOf = delta.createdAt();
-        description = {"Write a synthetic town as vendor batches (full batches, then --deltas delta batches, in kofu's CSV layout or --format fixed).",
+        description = {"Write a synthetic town as vendor batches (full batches, then --deltas delta batches, in kofu's CSV layout or --format fixed),",
+                "and a digest batch per source (照合データ) of the state after the last delta, for kofu sync verify.",
                 "Deterministic for --seed and --reference-date."})
 final class GenerateCommand implements Callable<Integer> {
 
