@@ -132,6 +132,28 @@ class FixedLayoutEquivalenceTest {
             csvApp.getInstance(Database.class).close();
             fixedApp.getInstance(Database.class).close();
         }
+
+        // both layouts of one town give the same digests (照合データ), and each replica matches them
+        String digest = String.format("%06d-digest", DELTAS + 1);
+        for (String source : List.of("jukiki", "tax")) {
+            Path csvDigest = csv.resolve(source + "-" + digest);
+            Path fixedDigest = fixed.resolve(source + "-" + digest);
+            try (var files = java.nio.file.Files.list(csvDigest)) {
+                List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("manifest.json"))
+                        .sorted().toList();
+                assertThat(names).contains("digest.tsv");
+                for (String name : names) {
+                    assertThat(fixedDigest.resolve(name)).as(source + " " + name).hasSameBinaryContentAs(csvDigest.resolve(name));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        for (String[] run : List.of(new String[] {csvDb, csv.toString()}, new String[] {fixedDb, fixed.toString()})) {
+            CliRun verified = CliRun.run("sync", "verify", "--db", run[0], run[1]);
+            assertThat(verified.exitCode()).as(run[1] + ": " + verified.out() + verified.err()).isZero();
+            assertThat(verified.out()).contains("402036 jukiki: all entities match", "402036 tax: all entities match");
+        }
     }
 
     private static void same(List<String> compared, String what, Object csv, Object fixed) {
