@@ -94,7 +94,7 @@ public final class JukikiCsvReader implements BatchReaderPort {
         for (Layout layout : List.of(ResidentsCsv.LAYOUT, HouseholdsCsv.LAYOUT, SealsCsv.LAYOUT,
                 SuppressionFlagsCsv.LAYOUT, CardholdersCsv.LAYOUT)) {
             if (files.containsKey(layout.entity())) {
-                openers.put(layout.entity(), FixedLayouts.opener(manifest.format(), layout, CsvInput::open));
+                openers.put(layout.entity(), FixedLayouts.CATALOG.opener(manifest.format(), layout, CsvInput::open));
             }
         }
 

@@ -72,7 +72,7 @@ public final class JukikiCsvWriter {
         if (format.isCsv()) {
             return CsvOutput.write(directory, layout, records, row);
         }
-        return FixedRecordSink.write(directory, FixedLayouts.require(format.layout().orElseThrow(), layout), layout,
+        return FixedRecordSink.write(directory, FixedLayouts.CATALOG.require(format.layout().orElseThrow(), layout), layout,
                 records, row);
     }
 }

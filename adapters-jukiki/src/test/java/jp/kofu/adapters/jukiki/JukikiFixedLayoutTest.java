@@ -49,7 +49,7 @@ class JukikiFixedLayoutTest {
     @Test
     void everyDefinitionFitsItsLayoutAndItsPageListsExactlyItsFields() throws Exception {
         for (Layout layout : LAYOUTS) {
-            FixedLayout definition = FixedLayouts.find("kofu-fixed-v1", layout).orElseThrow();
+            FixedLayout definition = FixedLayouts.CATALOG.find("kofu-fixed-v1", layout).orElseThrow();
             List<String> documented = new ArrayList<>();
             for (String line : Files.readAllLines(DOCS.resolve(layout.entity() + ".md"), StandardCharsets.UTF_8)) {
                 if (line.startsWith("| `")) {
@@ -71,7 +71,7 @@ class JukikiFixedLayoutTest {
 
         assertThat(files).extracting(BatchFile::name).containsExactly("residents.dat", "households.dat", "seals.dat",
                 "seal_images.zip", "suppression_flags.dat", "cardholders.dat");
-        assertThat(Files.size(dir.resolve("residents.dat"))).isEqualTo(3 * (FixedLayouts.find("kofu-fixed-v1",
+        assertThat(Files.size(dir.resolve("residents.dat"))).isEqualTo(3 * (FixedLayouts.CATALOG.find("kofu-fixed-v1",
                 ResidentsCsv.LAYOUT).orElseThrow().recordLength() + 2));
         BatchManifest manifest = new BatchManifest(TestBatch.KURUME, SourceSystem.JUKIKI, 1, BatchKind.FULL,
                 Instant.parse("2026-11-26T00:00:00Z"), files, FIXED);

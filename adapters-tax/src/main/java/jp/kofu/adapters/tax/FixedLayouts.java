@@ -1,120 +1,15 @@
 package jp.kofu.adapters.tax;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-
-import jp.kofu.core.sync.domain.BatchFormat;
-import jp.kofu.core.sync.domain.BatchManifest;
-import jp.kofu.core.sync.domain.BatchRejectedException;
-import jp.kofu.core.sync.domain.InputProblem;
-import jp.kofu.core.sync.domain.layout.FixedLayout;
-import jp.kofu.core.sync.domain.layout.FixedRecordSource;
-import jp.kofu.core.sync.domain.layout.Layout;
-import jp.kofu.core.sync.domain.layout.RowSource;
+import jp.kofu.core.sync.domain.layout.FixedLayoutCatalog;
 
 /**
- * The fixed-length record definitions (固定長レコード定義) this adapter knows, by layout id and entity:
- * {@code layouts/<id>/<entity>.layout} beside this class (kofu-fixed-v1 ships), or in the directory the
- * system property {@value #PATH_PROPERTY} names, which is searched first — so that a new vendor layout is a
- * definition file, not code. The resident-record adapter has a twin, since adapters may not depend on each other.
- *
- * <p>Thread-safe; a definition is read once.
+ * This adapter's fixed-length record definitions (固定長レコード定義): {@code layouts/<id>/<entity>.layout}
+ * beside this class, or in the directory the system property {@value FixedLayoutCatalog#PATH_PROPERTY} names.
  */
 final class FixedLayouts {
 
-    /** A directory of further definitions: {@code <dir>/<layout id>/<entity>.layout}. */
-    static final String PATH_PROPERTY = "kofu.layouts";
-
-    private static final Map<String, Optional<FixedLayout>> CACHE = new ConcurrentHashMap<>();
+    static final FixedLayoutCatalog CATALOG = new FixedLayoutCatalog(FixedLayouts.class);
 
     private FixedLayouts() {
-    }
-
-    /**
-     * The definition of the entity's file in the layout, checked against the kofu layout it fills.
-     *
-     * @return empty when the layout has no definition for the entity
-     * @throws IllegalArgumentException when the definition is malformed or does not fit the kofu layout
-     */
-    static Optional<FixedLayout> find(String layoutId, Layout layout) {
-        Optional<FixedLayout> found = CACHE.computeIfAbsent(layoutId + "/" + layout.entity(),
-                k -> read(layoutId, layout.entity()));
-        found.ifPresent(definition -> definition.requireFits(layout));
-        return found;
-    }
-
-    /**
-     * How the batch's files of the layout are opened: the CSV opener, or the fixed-length codec with the
-     * layout's definition.
-     *
-     * @throws BatchRejectedException naming the manifest when the batch's layout has no definition for the
-     *     entity, or its definition is unusable
-     */
-    static RowSource.Opener opener(BatchFormat format, Layout layout, RowSource.Opener csv)
-            throws BatchRejectedException {
-        if (format.isCsv()) {
-            return csv;
-        }
-        String id = format.layout().orElseThrow();
-        try {
-            FixedLayout definition = find(id, layout).orElseThrow(() -> new BatchRejectedException(
-                    InputProblem.ofFile(BatchManifest.FILE_NAME, "layout " + id + " has no definition for entity "
-                            + layout.entity() + " (kofu knows kofu-fixed-v1; others are read from the directory "
-                            + "the system property " + PATH_PROPERTY + " names)")));
-            return FixedRecordSource.opener(definition, layout);
-        } catch (IllegalArgumentException e) {
-            throw new BatchRejectedException(InputProblem.ofFile(BatchManifest.FILE_NAME,
-                    "layout " + id + " cannot be used: " + e.getMessage()));
-        }
-    }
-
-    /**
-     * The definition the writer uses for the entity in the layout.
-     *
-     * @throws IllegalArgumentException when there is none or it does not fit
-     */
-    static FixedLayout require(String layoutId, Layout layout) {
-        return find(layoutId, layout).orElseThrow(() -> new IllegalArgumentException(
-                "layout " + layoutId + " has no definition for entity " + layout.entity()));
-    }
-
-    private static Optional<FixedLayout> read(String layoutId, String entity) {
-        String name = layoutId + "/" + entity + ".layout";
-        try {
-            String dir = System.getProperty(PATH_PROPERTY);
-            if (dir != null && !dir.isBlank()) {
-                Path file = Path.of(dir).resolve(layoutId).resolve(entity + ".layout");
-                if (Files.isRegularFile(file)) {
-                    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                        return Optional.of(checked(FixedLayout.parse(file.toString(), r), layoutId, entity, name));
-                    }
-                }
-            }
-            try (InputStream in = FixedLayouts.class.getResourceAsStream("layouts/" + name)) {
-                if (in == null) {
-                    return Optional.empty();
-                }
-                return Optional.of(checked(FixedLayout.parse(name,
-                        new InputStreamReader(in, StandardCharsets.UTF_8)), layoutId, entity, name));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the layout definition " + name, e);
-        }
-    }
-
-    private static FixedLayout checked(FixedLayout definition, String layoutId, String entity, String name) {
-        if (!definition.id().equals(layoutId) || !definition.entity().equals(entity)) {
-            throw new IllegalArgumentException(name + " defines " + definition.id() + "/" + definition.entity());
-        }
-        return definition;
     }
 }

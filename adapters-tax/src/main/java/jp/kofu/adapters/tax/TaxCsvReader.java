@@ -80,8 +80,8 @@ public final class TaxCsvReader implements BatchReaderPort {
         }
 
         // the manifest's format picks the tokenizer: commons-csv, or the fixed-length codec and its definitions
-        RowSource.Opener recordsOpener = FixedLayouts.opener(manifest.format(), TaxRecordsCsv.LAYOUT, CsvInput::open);
-        RowSource.Opener dependantsOpener = FixedLayouts.opener(manifest.format(), TaxDependantsCsv.LAYOUT,
+        RowSource.Opener recordsOpener = FixedLayouts.CATALOG.opener(manifest.format(), TaxRecordsCsv.LAYOUT, CsvInput::open);
+        RowSource.Opener dependantsOpener = FixedLayouts.CATALOG.opener(manifest.format(), TaxDependantsCsv.LAYOUT,
                 CsvInput::open);
         Map<String, Callable<Parsed<?>>> tasks = new LinkedHashMap<>();
         Set<Deletions.TaxKey> deleted = ConcurrentHashMap.newKeySet();

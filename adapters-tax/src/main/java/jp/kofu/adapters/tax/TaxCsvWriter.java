@@ -69,7 +69,7 @@ public final class TaxCsvWriter {
         if (format.isCsv()) {
             return CsvOutput.write(directory, layout, records, row);
         }
-        return FixedRecordSink.write(directory, FixedLayouts.require(format.layout().orElseThrow(), layout), layout,
+        return FixedRecordSink.write(directory, FixedLayouts.CATALOG.require(format.layout().orElseThrow(), layout), layout,
                 records, row);
     }
 }

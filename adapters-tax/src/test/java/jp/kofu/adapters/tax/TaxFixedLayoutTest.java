@@ -40,7 +40,7 @@ class TaxFixedLayoutTest {
     @Test
     void everyDefinitionFitsItsLayoutAndItsPageListsExactlyItsFields() throws Exception {
         for (Layout layout : List.of(TaxRecordsCsv.LAYOUT, TaxDependantsCsv.LAYOUT)) {
-            FixedLayout definition = FixedLayouts.find("kofu-fixed-v1", layout).orElseThrow();
+            FixedLayout definition = FixedLayouts.CATALOG.find("kofu-fixed-v1", layout).orElseThrow();
             List<String> documented = new ArrayList<>();
             for (String line : Files.readAllLines(DOCS.resolve(layout.entity() + ".md"), StandardCharsets.UTF_8)) {
                 if (line.startsWith("| `")) {
