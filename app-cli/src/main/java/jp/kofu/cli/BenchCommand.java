@@ -192,6 +192,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--work", paramLabel = "DIR", description = "Own town only: where town, pki and database go (default: a new temporary directory).")
         Path work;
 
+        @Option(names = "--check-inline", description = "Check each PDF with the oracle as it arrives (default: after the "
+                + "measured run, so the load generator's PDF parsing does not take the server's cores).")
+        boolean checkInline;
+
         @Option(names = "--json", description = "Print one JSON document.")
         boolean json;
 
@@ -278,24 +282,27 @@ final class BenchCommand implements Runnable {
                             TenantSettings settings, ReplicaChurn churn) throws Exception {
             IssueLoad load = new IssueLoad(client, holders, oracle, environment.clock());
             environment.err().printf("warming up for %s with %d kiosks …%n", warmup, kiosks);
-            load.run(new IssueLoad.Settings(kiosks, warmup, 0, cancelRate, abandonRate, kinds), seed + 1);
+            load.run(new IssueLoad.Settings(kiosks, warmup, 0, cancelRate, abandonRate, kinds, !checkInline), seed + 1);
             environment.err().printf("measuring for %s with %d kiosks%s …%n", duration, kiosks,
                     churn == null ? "" : ", replica churn every " + churnInterval);
             java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
             Thread churner = churn == null ? null : churner(churn, running);
             IssueLoad.Result r;
             try {
-                r = load.run(new IssueLoad.Settings(kiosks, duration, 0, cancelRate, abandonRate, kinds), seed + 2);
+                r = load.run(new IssueLoad.Settings(kiosks, duration, 0, cancelRate, abandonRate, kinds, !checkInline), seed + 2);
             } finally {
                 if (churner != null) {
                     running.set(false);
                     churner.join();
                 }
             }
+            double cpuPerCertificate = r.cpuMillisPerCertificate();
             double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             environment.err().printf("measuring render-only for %s …%n", renderDuration);
+            long cpuRender = IssueLoad.processCpuNanos();
             RenderCeiling ceiling = renderOnly(town, settings, holders);
-            report(r, ceiling, loadAverage);
+            double cpuPerRender = (IssueLoad.processCpuNanos() - cpuRender) / 1e6 / Math.max(1, ceiling.documents());
+            report(r, ceiling, loadAverage, cpuPerCertificate, cpuPerRender);
             return r.misissued() == 0 ? Cli.OK : Cli.REFUSED;
         }
 
@@ -375,7 +382,8 @@ final class BenchCommand implements Runnable {
             return new RenderCeiling(documents.sum(), (System.nanoTime() - start) / 1e9, threads);
         }
 
-        private void report(IssueLoad.Result r, RenderCeiling ceiling, double loadAverage) throws IOException {
+        private void report(IssueLoad.Result r, RenderCeiling ceiling, double loadAverage, double cpuPerCertificate,
+                            double cpuPerRender) throws IOException {
             double ratio = r.throughput() / ceiling.throughput();
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
@@ -395,6 +403,8 @@ final class BenchCommand implements Runnable {
                 doc.put("renderOnlyPerSecond", round(ceiling.throughput()));
                 doc.put("renderOnlyThreads", ceiling.threads());
                 doc.put("ratioToRenderOnly", round(ratio));
+                doc.put("cpuMillisPerCertificate", round(cpuPerCertificate));
+                doc.put("cpuMillisPerRenderOnly", round(cpuPerRender));
                 doc.put("loadAverage", round(loadAverage));
                 doc.put("cores", Runtime.getRuntime().availableProcessors());
                 environment.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
@@ -413,6 +423,8 @@ final class BenchCommand implements Runnable {
                     IssueLoad.Result.percentile(r.flowMillis(), 95), IssueLoad.Result.percentile(r.flowMillis(), 99));
             out.printf("  render-only ceiling: %.1f certificates/s (%d threads) → issuance at %.0f%% of it%n",
                     ceiling.throughput(), ceiling.threads(), ratio * 100);
+            out.printf("  CPU time per certificate: %.1f ms (server and kiosk simulators together; render-only %.1f ms)%n",
+                    cpuPerCertificate, cpuPerRender);
             out.printf("  machine: %d cores, load average %.2f%n", Runtime.getRuntime().availableProcessors(), loadAverage);
         }
 
