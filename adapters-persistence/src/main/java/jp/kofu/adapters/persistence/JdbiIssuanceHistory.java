@@ -32,6 +32,11 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
  * <p>Each state change appends its {@link HistoryEntry} to {@code issuance_chain} in the same transaction.
  * The append first increments the tenant's row in {@code issuance_chain_heads}; that UPDATE holds the row
  * lock until commit, so the appends of one tenant queue (on every node) and each links to the one before.
+ *
+ * <p>Within one node the appends of a tenant (and its certificate numbers) also queue on a fair lock in the
+ * JVM before they open their transaction: the database row lock alone wakes every waiter at each commit
+ * and lets 30 kiosk threads fight for one row while holding pooled connections. The row lock still decides
+ * between nodes; the JVM lock only makes the queue of one node orderly.
  */
 public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
 
@@ -56,6 +61,15 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
     private static final int COUNTER_ATTEMPTS = 5;
 
     private final Jdbi jdbi;
+
+    /** One fair lock per tenant for the chain, one for the certificate counter (see the class comment). */
+    private final ConcurrentHashMap<String, java.util.concurrent.locks.ReentrantLock> chainLocks = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, java.util.concurrent.locks.ReentrantLock> counterLocks = new ConcurrentHashMap<>();
+
+    private static java.util.concurrent.locks.ReentrantLock lockOf(
+            ConcurrentHashMap<String, java.util.concurrent.locks.ReentrantLock> locks, String tenant) {
+        return locks.computeIfAbsent(tenant, t -> new java.util.concurrent.locks.ReentrantLock(true));
+    }
 
     public JdbiIssuanceHistory(Database database) {
         this.jdbi = database.jdbi();
@@ -153,6 +167,8 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
             if (!headsSeen.contains(tenant.value())) {
                 ensureHead(tenant.value());
             }
+            java.util.concurrent.locks.ReentrantLock lock = lockOf(chainLocks, tenant.value());
+            lock.lock();
             try {
                 return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
             } catch (MissingHead e) {
@@ -160,6 +176,8 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
                 if (attempt >= COUNTER_ATTEMPTS) {
                     throw new IllegalStateException("the history chain head of a tenant cannot be created");
                 }
+            } finally {
+                lock.unlock();
             }
         }
     }
@@ -187,16 +205,14 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
     /** Appends the entry of the issuance's new state to its tenant's chain, inside the caller's transaction. */
     private static void append(Handle h, Issuance issuance) {
         String tenant = issuance.facts().tenant().value();
-        int updated = h.createUpdate("UPDATE issuance_chain_heads SET last_sequence = last_sequence + 1 "
-                        + "WHERE tenant_code = :tenant")
-                .bind("tenant", tenant).execute();
-        if (updated != 1) {
-            throw new MissingHead();
-        }
-        ChainHead head = h.createQuery("SELECT last_sequence, last_hash FROM issuance_chain_heads WHERE tenant_code = :tenant")
+        // FOR UPDATE takes the head row's lock until commit (H2 and PostgreSQL alike): the appends of a tenant
+        // queue here, on every node, and each reads the head the one before it wrote
+        ChainHead head = h.createQuery("SELECT last_sequence, last_hash FROM issuance_chain_heads "
+                        + "WHERE tenant_code = :tenant FOR UPDATE")
                 .bind("tenant", tenant)
-                .map((rs, ctx) -> new ChainHead(rs.getLong(1), rs.getString(2)))
-                .one();
+                .map((rs, ctx) -> new ChainHead(rs.getLong(1) + 1, rs.getString(2)))
+                .findOne()
+                .orElseThrow(MissingHead::new);
         HistoryEntry e = HistoryEntry.of(issuance, head.lastSequence(), head.lastHash());
         h.createUpdate("INSERT INTO issuance_chain (" + CHAIN_COLUMNS + ") VALUES (:tenant, :seq, :id, :event, "
                         + ":applicant, :kind, :options, :copies, :store, :prefecture, :at, :fee, :reason, :number, "
@@ -220,7 +236,8 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
                 .bind("previous", e.previousHash())
                 .bind("hash", e.hash())
                 .execute();
-        h.createUpdate("UPDATE issuance_chain_heads SET last_hash = :hash WHERE tenant_code = :tenant")
+        h.createUpdate("UPDATE issuance_chain_heads SET last_sequence = :seq, last_hash = :hash WHERE tenant_code = :tenant")
+                .bind("seq", e.sequence())
                 .bind("hash", e.hash())
                 .bind("tenant", tenant)
                 .execute();
@@ -294,8 +311,12 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
     @Override
     public long nextCertificateNumber(LocalGovernmentCode tenant) {
         String code = tenant.value();
+        java.util.concurrent.locks.ReentrantLock lock = lockOf(counterLocks, code);
         for (int attempt = 1; ; attempt++) {
-            Optional<Long> next = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+            Optional<Long> next;
+            lock.lock();
+            try {
+                next = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
                 int updated = h.createUpdate("UPDATE certificate_counters SET last_number = last_number + 1 "
                                 + "WHERE tenant_code = :tenant")
                         .bind("tenant", code).execute();
@@ -304,7 +325,10 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
                 }
                 return h.createQuery("SELECT last_number FROM certificate_counters WHERE tenant_code = :tenant")
                         .bind("tenant", code).mapTo(Long.class).findOne();
-            });
+                });
+            } finally {
+                lock.unlock();
+            }
             if (next.isPresent()) {
                 return next.get();
             }
