@@ -163,7 +163,7 @@ final class BenchCommand implements Runnable {
         Duration duration;
 
         @Option(names = "--issuances", defaultValue = "0", paramLabel = "N",
-                description = "Stop the measured run after N kiosk flows (prepared or refused), --duration being the limit (default: no count).")
+                description = "Stop the measured run once N certificates are prepared, --duration being the limit (default: no count).")
         long issuances;
 
         @Option(names = "--warmup", defaultValue = "10s", converter = Durations.class, paramLabel = "D",

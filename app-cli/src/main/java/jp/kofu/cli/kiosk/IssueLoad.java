@@ -131,7 +131,9 @@ public final class IssueLoad {
         LongAdder refused = new LongAdder();
         LongAdder errors = new LongAdder();
         LongAdder misissued = new LongAdder();
-        AtomicLong budget = new AtomicLong(settings.maxIssuances() > 0 ? settings.maxIssuances() : Long.MAX_VALUE);
+        // a kiosk reserves one of the certificates asked for before its flow and gives it back unless it got a PDF
+        long wanted = settings.maxIssuances() > 0 ? settings.maxIssuances() : Long.MAX_VALUE;
+        AtomicLong reserved = new AtomicLong();
         Map<String, Long> errorKinds = new ConcurrentHashMap<>();
         java.util.Queue<Pending> pending = settings.checkAfter() ? new java.util.concurrent.ConcurrentLinkedQueue<>() : null;
         List<Double> prepareMillis = Collections.synchronizedList(new ArrayList<>());
@@ -147,11 +149,20 @@ public final class IssueLoad {
             Thread t = new Thread(() -> {
                 try {
                     int turn = 0;
-                    while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
+                    while (System.nanoTime() < deadline) {
+                        if (reserved.getAndIncrement() >= wanted) {
+                            reserved.decrementAndGet();
+                            if (prepared.sum() >= wanted) {
+                                break;
+                            }
+                            Thread.sleep(1); // the last ones are in flight elsewhere: one may come back refused
+                            continue;
+                        }
                         Holder h = holders.get(random.nextInt(holders.size()));
                         CertificateKind kind = settings.kinds().get((kioskNo + turn++) % settings.kinds().size());
+                        boolean gotPdf = false;
                         try {
-                            flow(kiosk, h, kind, random, settings, prepared, issued, cancelled, abandoned, refused,
+                            gotPdf = flow(kiosk, h, kind, random, settings, prepared, issued, cancelled, abandoned, refused,
                                     misissued, prepareMillis, flowMillis, pending);
                         } catch (FlowError e) {
                             errors.increment();
@@ -159,6 +170,10 @@ public final class IssueLoad {
                         } catch (IOException e) {
                             errors.increment();
                             errorKinds.merge("transport " + e.getClass().getSimpleName(), 1L, Long::sum);
+                        } finally {
+                            if (!gotPdf) {
+                                reserved.decrementAndGet();
+                            }
                         }
                     }
                 } catch (InterruptedException e) {
@@ -198,7 +213,8 @@ public final class IssueLoad {
         }
     }
 
-    private void flow(KioskClient kiosk, Holder h, CertificateKind kind, SplittableRandom random, Settings settings,
+    /** One flow; true when a PDF was prepared (whatever came after it). */
+    private boolean flow(KioskClient kiosk, Holder h, CertificateKind kind, SplittableRandom random, Settings settings,
                       LongAdder prepared, LongAdder issued, LongAdder cancelled, LongAdder abandoned, LongAdder refused,
                       LongAdder misissued, List<Double> prepareMillis, List<Double> flowMillis,
                       java.util.Queue<Pending> pending)
@@ -216,7 +232,7 @@ public final class IssueLoad {
         Instant end = clock.instant();
         if ("refused".equals(prep.result())) {
             refused.increment();
-            return;
+            return false;
         }
         if (!"prepared".equals(prep.result())) {
             throw new FlowError("prepare " + prep.status() + " " + prep.result());
@@ -232,7 +248,7 @@ public final class IssueLoad {
         if (roll < settings.abandonRate()) {
             abandoned.increment();
             flowMillis.add((System.nanoTime() - t0) / 1e6);
-            return;
+            return true;
         }
         boolean cancel = roll < settings.abandonRate() + settings.cancelRate();
         KioskClient.Reply complete = kiosk.call("complete", kiosk.body("session", session,
@@ -244,5 +260,6 @@ public final class IssueLoad {
             throw new FlowError("complete " + complete.status() + " " + complete.result());
         }
         (cancel ? cancelled : issued).increment();
+        return true;
     }
 }
