@@ -30,10 +30,10 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
  * issuance cannot both complete it. Timestamps are kept to the microsecond.
  *
  * <p>Each state change appends its {@link HistoryEntry} to {@code issuance_chain} in the same transaction.
- * The append first increments the tenant's row in {@code issuance_chain_heads}; that UPDATE holds the row
+ * The append first reads the tenant's row in {@code issuance_chain_heads} FOR UPDATE, which holds the row
  * lock until commit, so the appends of one tenant queue (on every node) and each links to the one before.
  *
- * <p>Within one node the appends of a tenant (and its certificate numbers) also queue on a fair lock in the
+ * <p>Within one node the appends of a tenant (and its certificate numbers) also queue on a lock in the
  * JVM before they open their transaction: the database row lock alone wakes every waiter at each commit
  * and lets 30 kiosk threads fight for one row while holding pooled connections. The row lock still decides
  * between nodes; the JVM lock only makes the queue of one node orderly.
@@ -62,13 +62,14 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
 
     private final Jdbi jdbi;
 
-    /** One fair lock per tenant for the chain, one for the certificate counter (see the class comment). */
+    /** One lock per tenant for the chain, one for the certificate counter (see the class comment); not fair: a
+     * fair lock hands over to a waiter that may not be running, which stalls the queue on a busy machine. */
     private final ConcurrentHashMap<String, java.util.concurrent.locks.ReentrantLock> chainLocks = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, java.util.concurrent.locks.ReentrantLock> counterLocks = new ConcurrentHashMap<>();
 
     private static java.util.concurrent.locks.ReentrantLock lockOf(
             ConcurrentHashMap<String, java.util.concurrent.locks.ReentrantLock> locks, String tenant) {
-        return locks.computeIfAbsent(tenant, t -> new java.util.concurrent.locks.ReentrantLock(true));
+        return locks.computeIfAbsent(tenant, t -> new java.util.concurrent.locks.ReentrantLock());
     }
 
     public JdbiIssuanceHistory(Database database) {

@@ -29,8 +29,8 @@ public final class KofuServer implements AutoCloseable {
     private Javalin app;
 
     /** Jetty's pool: at least this many threads (its acceptor and selectors take some). */
-    private static final int MIN_THREADS = 8;
-    private static final int THREADS_PER_CORE = 4;
+    private static final int MIN_THREADS = 16;
+    private static final int THREADS_PER_CORE = 8;
 
     @Inject
     public KofuServer(KofuConfig config, TenantSettingsPort tenants, PrometheusMeterRegistry metrics,
