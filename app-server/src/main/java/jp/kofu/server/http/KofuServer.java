@@ -28,10 +28,6 @@ public final class KofuServer implements AutoCloseable {
     private final KioskSweeper sweeper;
     private Javalin app;
 
-    /** Jetty's pool: at least this many threads (its acceptor and selectors take some). */
-    private static final int MIN_THREADS = 16;
-    private static final int THREADS_PER_CORE = 8;
-
     @Inject
     public KofuServer(KofuConfig config, TenantSettingsPort tenants, PrometheusMeterRegistry metrics,
                       JlisInterface jlis, KioskSweeper sweeper) {
@@ -47,10 +43,6 @@ public final class KofuServer implements AutoCloseable {
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
-            // the work is CPU (rendering, an embedded database): a few threads per core serve as many kiosks as
-            // 250 would, without the context switches and the convoys on the history chain's lock
-            cfg.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(
-                    Math.max(MIN_THREADS, THREADS_PER_CORE * Runtime.getRuntime().availableProcessors()), MIN_THREADS);
         });
         app.get("/health", ctx -> {
             Map<String, Object> body = new LinkedHashMap<>();
