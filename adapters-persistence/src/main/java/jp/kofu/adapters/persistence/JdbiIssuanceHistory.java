@@ -32,11 +32,6 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
  * <p>Each state change appends its {@link HistoryEntry} to {@code issuance_chain} in the same transaction.
  * The append first reads the tenant's row in {@code issuance_chain_heads} FOR UPDATE, which holds the row
  * lock until commit, so the appends of one tenant queue (on every node) and each links to the one before.
- *
- * <p>Within one node the appends of a tenant (and its certificate numbers) also queue on a lock in the
- * JVM before they open their transaction: the database row lock alone wakes every waiter at each commit
- * and lets 30 kiosk threads fight for one row while holding pooled connections. The row lock still decides
- * between nodes; the JVM lock only makes the queue of one node orderly.
  */
 public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
 
@@ -61,16 +56,6 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
     private static final int COUNTER_ATTEMPTS = 5;
 
     private final Jdbi jdbi;
-
-    /** One lock per tenant for the chain, one for the certificate counter (see the class comment); not fair: a
-     * fair lock hands over to a waiter that may not be running, which stalls the queue on a busy machine. */
-    private final ConcurrentHashMap<String, java.util.concurrent.locks.ReentrantLock> chainLocks = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, java.util.concurrent.locks.ReentrantLock> counterLocks = new ConcurrentHashMap<>();
-
-    private static java.util.concurrent.locks.ReentrantLock lockOf(
-            ConcurrentHashMap<String, java.util.concurrent.locks.ReentrantLock> locks, String tenant) {
-        return locks.computeIfAbsent(tenant, t -> new java.util.concurrent.locks.ReentrantLock());
-    }
 
     public JdbiIssuanceHistory(Database database) {
         this.jdbi = database.jdbi();
@@ -168,8 +153,6 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
             if (!headsSeen.contains(tenant.value())) {
                 ensureHead(tenant.value());
             }
-            java.util.concurrent.locks.ReentrantLock lock = lockOf(chainLocks, tenant.value());
-            lock.lock();
             try {
                 return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
             } catch (MissingHead e) {
@@ -177,8 +160,6 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
                 if (attempt >= COUNTER_ATTEMPTS) {
                     throw new IllegalStateException("the history chain head of a tenant cannot be created");
                 }
-            } finally {
-                lock.unlock();
             }
         }
     }
@@ -312,12 +293,8 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
     @Override
     public long nextCertificateNumber(LocalGovernmentCode tenant) {
         String code = tenant.value();
-        java.util.concurrent.locks.ReentrantLock lock = lockOf(counterLocks, code);
         for (int attempt = 1; ; attempt++) {
-            Optional<Long> next;
-            lock.lock();
-            try {
-                next = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+            Optional<Long> next = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
                 int updated = h.createUpdate("UPDATE certificate_counters SET last_number = last_number + 1 "
                                 + "WHERE tenant_code = :tenant")
                         .bind("tenant", code).execute();
@@ -326,10 +303,7 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
                 }
                 return h.createQuery("SELECT last_number FROM certificate_counters WHERE tenant_code = :tenant")
                         .bind("tenant", code).mapTo(Long.class).findOne();
-                });
-            } finally {
-                lock.unlock();
-            }
+            });
             if (next.isPresent()) {
                 return next.get();
             }

@@ -26,7 +26,7 @@ class PostgresIssuanceHistoryTest extends IssuanceHistoryPortContract {
         return new JdbiIssuanceHistory(db.empty());
     }
 
-    /** A second adapter on the same database: its own JVM locks, like a second node's. */
+    /** A second adapter on the same database, like a second node's. */
     @Override
     protected IssuanceHistoryPort sameStoreOnAnotherNode() {
         return new JdbiIssuanceHistory(db.database());
