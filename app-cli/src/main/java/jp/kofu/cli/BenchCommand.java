@@ -32,9 +32,11 @@ import picocli.CommandLine.Unmatched;
 
 import jp.kofu.adapters.jlis.PdfCertificateRenderer;
 import jp.kofu.adapters.jlis.jpki.TestPki;
+import jp.kofu.cli.generate.DeltaGenerator;
 import jp.kofu.cli.generate.SyntheticTown;
 import jp.kofu.cli.generate.SyntheticTownGenerator;
 import jp.kofu.cli.generate.TestPkiWriter;
+import jp.kofu.cli.kiosk.DeltaChurn;
 import jp.kofu.cli.kiosk.IssueLoad;
 import jp.kofu.cli.kiosk.KioskClient;
 import jp.kofu.cli.kiosk.ReplicaChurn;
@@ -56,6 +58,8 @@ import jp.kofu.core.sync.domain.BatchFile;
 import jp.kofu.core.sync.domain.BatchKind;
 import jp.kofu.core.sync.domain.BatchManifest;
 import jp.kofu.core.sync.domain.SourceSystem;
+import jp.kofu.core.sync.port.in.ApplyBatchUseCase;
+import jp.kofu.core.sync.port.out.BatchManifestPort;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 import jp.kofu.core.tenant.domain.ServiceHours;
 import jp.kofu.core.tenant.domain.TenantSettings;
@@ -145,6 +149,10 @@ final class BenchCommand implements Runnable {
                 description = "Measured run (default ${DEFAULT-VALUE}).")
         Duration duration;
 
+        @Option(names = "--issuances", defaultValue = "0", paramLabel = "N",
+                description = "Stop the measured run once N certificates are prepared, --duration being the limit (default: no count).")
+        long issuances;
+
         @Option(names = "--warmup", defaultValue = "10s", converter = Durations.class, paramLabel = "D",
                 description = "Unmeasured run first (default ${DEFAULT-VALUE}).")
         Duration warmup;
@@ -176,8 +184,22 @@ final class BenchCommand implements Runnable {
                 description = "Own town only: swap names and addresses of residents in the replica at this interval while kiosks run.")
         Duration churnInterval;
 
+        @Option(names = "--delta-interval", converter = Durations.class, paramLabel = "D",
+                description = "Own town only: while kiosks run, apply a delta batch of both sources through the sync path "
+                        + "(kofu sync apply's) at this interval: the generator's realistic changes plus swaps of the names and "
+                        + "addresses of cardholder pairs.")
+        Duration deltaInterval;
+
+        @Option(names = "--delta-swaps", defaultValue = "20", paramLabel = "N",
+                description = "Cardholder pairs swapped in each delta (default ${DEFAULT-VALUE}).")
+        int deltaSwaps;
+
         @Option(names = "--work", paramLabel = "DIR", description = "Own town only: where town, pki and database go (default: a new temporary directory).")
         Path work;
+
+        @Option(names = "--check-inline", description = "Check each PDF with the oracle as it arrives (default: after the "
+                + "measured run, so the load generator's PDF parsing does not take the server's cores).")
+        boolean checkInline;
 
         @Option(names = "--json", description = "Print one JSON document.")
         boolean json;
@@ -197,6 +219,12 @@ final class BenchCommand implements Runnable {
             if (kiosks < 1 || kiosks > 1024) {
                 throw new UsageException("kofu bench issue: --kiosks must be 1 to 1024");
             }
+            if (churnInterval != null && deltaInterval != null) {
+                throw new UsageException("kofu bench issue: --churn-interval and --delta-interval exclude each other");
+            }
+            if (server != null && (churnInterval != null || deltaInterval != null)) {
+                throw new UsageException("kofu bench issue: --churn-interval and --delta-interval need the own town (no --server)");
+            }
             return server != null ? againstServer() : ownServer();
         }
 
@@ -215,7 +243,7 @@ final class BenchCommand implements Runnable {
             ResidentOracle oracle = new ResidentOracle(town.content(), town.taxYear());
             List<IssueLoad.Holder> holders = holders(pki);
             return measure(new KioskClient(KioskClient.newHttpClient(), server, code.value(), "0000000", "40"), holders,
-                    oracle, town, TenantSettings.defaultsFor(code), null);
+                    oracle, town, TenantSettings.defaultsFor(code), null, null, null);
         }
 
         private int ownServer() throws Exception {
@@ -239,10 +267,28 @@ final class BenchCommand implements Runnable {
             ResidentOracle oracle = new ResidentOracle(town.content(), town.taxYear());
             try (KofuServer kofuServer = kofu.getInstance(KofuServer.class)) {
                 int port = kofuServer.start();
-                ReplicaChurn churn = churnInterval == null ? null : new ReplicaChurn(kofu.getInstance(ReplicaWritePort.class),
-                        tenant, town.content(), 1, oracle, environment.clock(), seed, Math.max(1, residents / 50));
+                List<IssueLoad.Holder> holders = holders(pki);
+                Runnable round = null;
+                Duration interval = null;
+                java.util.function.Supplier<String> summary = null;
+                if (churnInterval != null) {
+                    ReplicaChurn churn = new ReplicaChurn(kofu.getInstance(ReplicaWritePort.class),
+                            tenant, town.content(), 1, oracle, environment.clock(), seed, Math.max(1, residents / 50));
+                    round = churn::round;
+                    interval = churnInterval;
+                    summary = () -> "replica churn every " + churnInterval;
+                } else if (deltaInterval != null) {
+                    DeltaChurn churn = new DeltaChurn(kofu.getInstance(ApplyBatchUseCase.class),
+                            kofu.getInstance(BatchManifestPort.class), tenant, new DeltaGenerator(town),
+                            Files.createDirectories(dir.resolve("deltas")), oracle, environment.clock(), seed,
+                            holders.stream().map(IssueLoad.Holder::person).distinct().toList(), deltaSwaps);
+                    round = churn::round;
+                    interval = deltaInterval;
+                    summary = () -> String.format("%d delta batches applied through the sync path every %s (%,d resident "
+                            + "records changed)", churn.rounds(), deltaInterval, churn.changedRecords());
+                }
                 return measure(new KioskClient(KioskClient.newHttpClient(), URI.create("http://127.0.0.1:" + port),
-                        tenant.value(), "0000000", "40"), holders(pki), oracle, town, settings, churn);
+                        tenant.value(), "0000000", "40"), holders, oracle, town, settings, round, interval, summary);
             }
         }
 
@@ -262,40 +308,44 @@ final class BenchCommand implements Runnable {
         }
 
         private int measure(KioskClient client, List<IssueLoad.Holder> holders, ResidentOracle oracle, SyntheticTown town,
-                            TenantSettings settings, ReplicaChurn churn) throws Exception {
+                            TenantSettings settings, Runnable churn, Duration churnEvery,
+                            java.util.function.Supplier<String> churnSummary) throws Exception {
             IssueLoad load = new IssueLoad(client, holders, oracle, environment.clock());
             environment.err().printf("warming up for %s with %d kiosks …%n", warmup, kiosks);
-            load.run(new IssueLoad.Settings(kiosks, warmup, 0, cancelRate, abandonRate, kinds), seed + 1);
+            load.run(new IssueLoad.Settings(kiosks, warmup, 0, cancelRate, abandonRate, kinds, !checkInline), seed + 1);
             environment.err().printf("measuring for %s with %d kiosks%s …%n", duration, kiosks,
-                    churn == null ? "" : ", replica churn every " + churnInterval);
+                    churn == null ? "" : ", changing the replica every " + churnEvery);
             java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-            Thread churner = churn == null ? null : churner(churn, running);
+            Thread churner = churn == null ? null : churner(churn, churnEvery, running);
             IssueLoad.Result r;
             try {
-                r = load.run(new IssueLoad.Settings(kiosks, duration, 0, cancelRate, abandonRate, kinds), seed + 2);
+                r = load.run(new IssueLoad.Settings(kiosks, duration, issuances, cancelRate, abandonRate, kinds, !checkInline), seed + 2);
             } finally {
                 if (churner != null) {
                     running.set(false);
                     churner.join();
                 }
             }
+            double cpuPerCertificate = r.cpuMillisPerCertificate();
             double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             environment.err().printf("measuring render-only for %s …%n", renderDuration);
+            long cpuRender = IssueLoad.processCpuNanos();
             RenderCeiling ceiling = renderOnly(town, settings, holders);
-            report(r, ceiling, loadAverage);
+            double cpuPerRender = (IssueLoad.processCpuNanos() - cpuRender) / 1e6 / Math.max(1, ceiling.documents());
+            report(r, ceiling, loadAverage, cpuPerCertificate, cpuPerRender, churnSummary == null ? null : churnSummary.get());
             return r.misissued() == 0 ? Cli.OK : Cli.REFUSED;
         }
 
         /** Stopped by the flag, never by an interrupt: an interrupt inside a write closes H2's file channel. */
-        private Thread churner(ReplicaChurn churn, java.util.concurrent.atomic.AtomicBoolean running) {
+        private Thread churner(Runnable churn, Duration every, java.util.concurrent.atomic.AtomicBoolean running) {
             Thread t = new Thread(() -> {
                 while (running.get()) {
                     try {
-                        Thread.sleep(churnInterval.toMillis());
+                        Thread.sleep(every.toMillis());
                     } catch (InterruptedException e) {
                         return;
                     }
-                    churn.round();
+                    churn.run();
                 }
             }, "bench-churn");
             t.setDaemon(true);
@@ -362,7 +412,8 @@ final class BenchCommand implements Runnable {
             return new RenderCeiling(documents.sum(), (System.nanoTime() - start) / 1e9, threads);
         }
 
-        private void report(IssueLoad.Result r, RenderCeiling ceiling, double loadAverage) throws IOException {
+        private void report(IssueLoad.Result r, RenderCeiling ceiling, double loadAverage, double cpuPerCertificate,
+                            double cpuPerRender, String churn) throws IOException {
             double ratio = r.throughput() / ceiling.throughput();
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
@@ -376,12 +427,17 @@ final class BenchCommand implements Runnable {
                 doc.put("errors", r.errors());
                 doc.put("errorKinds", r.errorKinds());
                 doc.put("misissued", r.misissued());
+                if (churn != null) {
+                    doc.put("replicaChanges", churn);
+                }
                 doc.put("throughputPerSecond", round(r.throughput()));
                 doc.put("prepareMillis", percentiles(r.prepareMillis()));
                 doc.put("flowMillis", percentiles(r.flowMillis()));
                 doc.put("renderOnlyPerSecond", round(ceiling.throughput()));
                 doc.put("renderOnlyThreads", ceiling.threads());
                 doc.put("ratioToRenderOnly", round(ratio));
+                doc.put("cpuMillisPerCertificate", round(cpuPerCertificate));
+                doc.put("cpuMillisPerRenderOnly", round(cpuPerRender));
                 doc.put("loadAverage", round(loadAverage));
                 doc.put("cores", Runtime.getRuntime().availableProcessors());
                 environment.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
@@ -393,6 +449,9 @@ final class BenchCommand implements Runnable {
                     r.prepared(), r.issued(), r.cancelled(), r.abandoned(), r.refused(), r.errors());
             r.errorKinds().forEach((k, v) -> out.printf("    error %s: %,d%n", k, v));
             out.printf("  misissued: %d (of %,d PDFs checked against the authenticated cardholder)%n", r.misissued(), r.prepared());
+            if (churn != null) {
+                out.printf("  while: %s%n", churn);
+            }
             out.printf("  throughput: %.1f certificates/s%n", r.throughput());
             out.printf("  prepare latency ms: p50 %.1f  p95 %.1f  p99 %.1f%n", IssueLoad.Result.percentile(r.prepareMillis(), 50),
                     IssueLoad.Result.percentile(r.prepareMillis(), 95), IssueLoad.Result.percentile(r.prepareMillis(), 99));
@@ -400,6 +459,8 @@ final class BenchCommand implements Runnable {
                     IssueLoad.Result.percentile(r.flowMillis(), 95), IssueLoad.Result.percentile(r.flowMillis(), 99));
             out.printf("  render-only ceiling: %.1f certificates/s (%d threads) → issuance at %.0f%% of it%n",
                     ceiling.throughput(), ceiling.threads(), ratio * 100);
+            out.printf("  CPU time per certificate: %.1f ms (server and kiosk simulators together; render-only %.1f ms)%n",
+                    cpuPerCertificate, cpuPerRender);
             out.printf("  machine: %d cores, load average %.2f%n", Runtime.getRuntime().availableProcessors(), loadAverage);
         }
 

@@ -30,7 +30,7 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
  * issuance cannot both complete it. Timestamps are kept to the microsecond.
  *
  * <p>Each state change appends its {@link HistoryEntry} to {@code issuance_chain} in the same transaction.
- * The append first increments the tenant's row in {@code issuance_chain_heads}; that UPDATE holds the row
+ * The append first reads the tenant's row in {@code issuance_chain_heads} FOR UPDATE, which holds the row
  * lock until commit, so the appends of one tenant queue (on every node) and each links to the one before.
  */
 public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
@@ -188,16 +188,14 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
     /** Appends the entry of the issuance's new state to its tenant's chain, inside the caller's transaction. */
     private static void append(Handle h, Issuance issuance) {
         String tenant = issuance.facts().tenant().value();
-        int updated = h.createUpdate("UPDATE issuance_chain_heads SET last_sequence = last_sequence + 1 "
-                        + "WHERE tenant_code = :tenant")
-                .bind("tenant", tenant).execute();
-        if (updated != 1) {
-            throw new MissingHead();
-        }
-        ChainHead head = h.createQuery("SELECT last_sequence, last_hash FROM issuance_chain_heads WHERE tenant_code = :tenant")
+        // FOR UPDATE takes the head row's lock until commit (H2 and PostgreSQL alike): the appends of a tenant
+        // queue here, on every node, and each reads the head the one before it wrote
+        ChainHead head = h.createQuery("SELECT last_sequence, last_hash FROM issuance_chain_heads "
+                        + "WHERE tenant_code = :tenant FOR UPDATE")
                 .bind("tenant", tenant)
-                .map((rs, ctx) -> new ChainHead(rs.getLong(1), rs.getString(2)))
-                .one();
+                .map((rs, ctx) -> new ChainHead(rs.getLong(1) + 1, rs.getString(2)))
+                .findOne()
+                .orElseThrow(MissingHead::new);
         HistoryEntry e = HistoryEntry.of(issuance, head.lastSequence(), head.lastHash());
         h.createUpdate("INSERT INTO issuance_chain (" + CHAIN_COLUMNS + ") VALUES (:tenant, :seq, :id, :event, "
                         + ":applicant, :kind, :options, :copies, :store, :prefecture, :at, :fee, :reason, :number, "
@@ -221,7 +219,8 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
                 .bind("previous", e.previousHash())
                 .bind("hash", e.hash())
                 .execute();
-        h.createUpdate("UPDATE issuance_chain_heads SET last_hash = :hash WHERE tenant_code = :tenant")
+        h.createUpdate("UPDATE issuance_chain_heads SET last_sequence = :seq, last_hash = :hash WHERE tenant_code = :tenant")
+                .bind("seq", e.sequence())
                 .bind("hash", e.hash())
                 .bind("tenant", tenant)
                 .execute();

@@ -11,10 +11,19 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 import jp.kofu.core.tenant.domain.TenantSettings;
 import jp.kofu.core.tenant.port.out.TenantSettingsPort;
 
-/** The tenants' settings (団体設定) in table {@code tenant_settings}, one JSON document per tenant. */
+/**
+ * The tenants' settings (団体設定) in table {@code tenant_settings}, one JSON document per tenant. Every read
+ * goes to the table (a change made on another node is seen at once); only the parsing of an unchanged
+ * document is remembered, since every kiosk call reads its tenant's settings.
+ */
 public final class JdbiTenantSettingsStore implements TenantSettingsPort {
 
+    /** A document as read and what it parsed to. */
+    private record Parsed(String json, TenantSettings settings) {
+    }
+
     private final Jdbi jdbi;
+    private final java.util.concurrent.ConcurrentHashMap<String, Parsed> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public JdbiTenantSettingsStore(Database database) {
         this.jdbi = database.jdbi();
@@ -49,8 +58,18 @@ public final class JdbiTenantSettingsStore implements TenantSettingsPort {
     public Optional<TenantSettings> find(LocalGovernmentCode code) {
         return jdbi.withHandle(h -> h.createQuery("SELECT tenant_code, settings_json FROM tenant_settings WHERE tenant_code = :code")
                 .bind("code", code.value())
-                .map((rs, ctx) -> Json.settings(rs.getString(1), rs.getString(2)))
+                .map((rs, ctx) -> parse(rs.getString(1), rs.getString(2)))
                 .findOne());
+    }
+
+    private TenantSettings parse(String code, String json) {
+        Parsed known = parsed.get(code);
+        if (known != null && known.json().equals(json)) {
+            return known.settings();
+        }
+        TenantSettings settings = Json.settings(code, json);
+        parsed.put(code, new Parsed(json, settings));
+        return settings;
     }
 
     @Override

@@ -31,6 +31,12 @@ class H2IssuanceHistoryTest extends IssuanceHistoryPortContract {
         return new JdbiIssuanceHistory(db.empty());
     }
 
+    /** A second adapter on the same database, like a second node's. */
+    @Override
+    protected IssuanceHistoryPort sameStoreOnAnotherNode() {
+        return new JdbiIssuanceHistory(db.database());
+    }
+
     @Override
     protected void tamperWithApplicant(LocalGovernmentCode tenant, long sequence, String applicant) {
         db.database().jdbi().useHandle(h -> h.createUpdate("UPDATE issuance_chain SET applicant_key = :applicant "

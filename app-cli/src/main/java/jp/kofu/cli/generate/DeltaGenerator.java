@@ -152,6 +152,25 @@ public final class DeltaGenerator {
         return new Delta(number, createdAt, jukiki, tax);
     }
 
+    /**
+     * Takes a resident record changed outside the generator (e.g. by a load test that adds its own changes to
+     * a delta) as the current one, so later deltas build on it and carry higher versions.
+     *
+     * @throws IllegalArgumentException when the person is unknown or the version is not newer
+     */
+    public void adopt(Resident changed) {
+        Resident known = residents.get(changed.key());
+        if (known == null || changed.version() <= known.version()) {
+            throw new IllegalArgumentException("adopt needs a newer version of a known resident");
+        }
+        residents.put(changed.key(), changed);
+    }
+
+    /** The current record of a person (after the deltas generated so far), if the town knows them. */
+    public Optional<Resident> resident(PersonKey key) {
+        return Optional.ofNullable(residents.get(key));
+    }
+
     /** The state after the deltas generated so far: what a replica holds once they are all applied. */
     public ReplicaContent content() {
         return new ReplicaContent(List.copyOf(residents.values()), List.copyOf(households.values()),

@@ -3,7 +3,6 @@ package jp.kofu.cli.kiosk;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jp.kofu.core.certificate.domain.CertificateKind;
 import jp.kofu.core.certificate.domain.JapaneseDates;
-import jp.kofu.core.gaiji.domain.PrintedText;
 import jp.kofu.core.replica.domain.PersonKey;
 import jp.kofu.core.replica.domain.ReplicaContent;
 import jp.kofu.core.replica.domain.Resident;
@@ -27,7 +25,9 @@ import jp.kofu.core.replica.domain.TaxRecord;
  *
  * <p>A version becomes possible when the write that carries it starts and stops being possible when the
  * write that replaces it has returned: the oracle never blames kofu for the replica's own commit timing.
- * Thread-safe.
+ * Name, birth date and address must all come from one version (never a mix of two). The seal's registered
+ * name (印鑑登録証明書) and the address on 1 January (所得証明書) are checked against every value the person's
+ * seal registrations and tax records have had: they never belong to anyone else. Thread-safe.
  */
 public final class ResidentOracle {
 
@@ -39,22 +39,29 @@ public final class ResidentOracle {
     }
 
     private final Map<PersonKey, List<Version>> versions = new ConcurrentHashMap<>();
-    private final Map<PersonKey, SealRegistration> seals = new HashMap<>();
-    private final Map<PersonKey, TaxRecord> latestTax = new HashMap<>();
+    private final Map<PersonKey, java.util.Set<String>> sealNames = new ConcurrentHashMap<>();
+    private final Map<PersonKey, java.util.Set<String>> taxAddresses = new ConcurrentHashMap<>();
+    private final int taxYear;
 
     /** An oracle knowing the initial content, current since the beginning of time. */
     public ResidentOracle(ReplicaContent initial, int taxYear) {
         for (Resident r : initial.residents()) {
             versions.put(r.key(), new ArrayList<>(List.of(new Version(r, Instant.MIN, null))));
         }
-        for (SealRegistration s : initial.seals()) {
-            if (s.status() == SealStatus.REGISTERED) {
-                seals.put(s.person(), s);
+        this.taxYear = taxYear;
+        learn(initial.seals(), initial.taxRecords());
+    }
+
+    /** Seal registrations and tax records that a delta brings (known before the delta is applied). */
+    public void learn(List<SealRegistration> seals, List<TaxRecord> taxRecords) {
+        for (SealRegistration s : seals) {
+            if (s.status() == SealStatus.REGISTERED && !s.registeredName().isEmpty()) {
+                sealNames.computeIfAbsent(s.person(), k -> ConcurrentHashMap.newKeySet()).add(compact(s.registeredName().toUnicode()));
             }
         }
-        for (TaxRecord t : initial.taxRecords()) {
-            if (t.fiscalYear() == taxYear) {
-                latestTax.put(t.person(), t);
+        for (TaxRecord t : taxRecords) {
+            if (t.fiscalYear() == taxYear && !t.addressOnJanuary1().isEmpty()) {
+                taxAddresses.computeIfAbsent(t.person(), k -> ConcurrentHashMap.newKeySet()).add(compact(t.addressOnJanuary1().toUnicode()));
             }
         }
     }
@@ -123,21 +130,15 @@ public final class ResidentOracle {
     }
 
     private boolean shows(String text, CertificateKind kind, Resident r) {
-        PrintedText name = r.name();
-        PrintedText address = r.address();
+        java.util.Set<String> names = java.util.Set.of(compact(r.name().toUnicode()));
+        java.util.Set<String> addresses = java.util.Set.of(compact(r.address().toUnicode()));
         if (kind == CertificateKind.INKAN) {
-            SealRegistration seal = seals.get(r.key());
-            if (seal != null && !seal.registeredName().isEmpty()) {
-                name = seal.registeredName();
-            }
+            names = sealNames.getOrDefault(r.key(), names);
         } else if (kind == CertificateKind.SHOTOKU) {
-            TaxRecord tax = latestTax.get(r.key());
-            if (tax != null && !tax.addressOnJanuary1().isEmpty()) {
-                address = tax.addressOnJanuary1();
-            }
+            addresses = taxAddresses.getOrDefault(r.key(), addresses);
         }
-        return text.contains(compact(name.toUnicode())) && text.contains(compact(JapaneseDates.format(r.birthDate())))
-                && text.contains(compact(address.toUnicode()));
+        return names.stream().anyMatch(text::contains) && text.contains(compact(JapaneseDates.format(r.birthDate())))
+                && addresses.stream().anyMatch(text::contains);
     }
 
     static String compact(String s) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.inject.Injector;
 
 import jp.kofu.adapters.jlis.jpki.TestPki;
+import jp.kofu.cli.generate.DeltaGenerator;
 import jp.kofu.cli.generate.SyntheticTown;
 import jp.kofu.cli.generate.SyntheticTownGenerator;
 import jp.kofu.cli.generate.TestPkiWriter;
@@ -34,6 +35,8 @@ import jp.kofu.core.sync.domain.BatchFile;
 import jp.kofu.core.sync.domain.BatchKind;
 import jp.kofu.core.sync.domain.BatchManifest;
 import jp.kofu.core.sync.domain.SourceSystem;
+import jp.kofu.core.sync.port.in.ApplyBatchUseCase;
+import jp.kofu.core.sync.port.out.BatchManifestPort;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 import jp.kofu.core.tenant.domain.ServiceHours;
 import jp.kofu.core.tenant.domain.TenantSettings;
@@ -45,12 +48,15 @@ import jp.kofu.server.wiring.KofuConfig;
 
 /**
  * The misissuance oracle under load: 32 kiosks over HTTP with JPKI signing, every kind, random cancellations
- * and unanswered certificates voided by the server's timeout, while the replica's names and addresses are
- * swapped between residents every 150 ms. Every returned PDF is checked against the authenticated
- * cardholder's record at that moment: none may be anyone else's.
+ * and unanswered certificates voided by the server's timeout, while delta batches are applied through the
+ * sync path every 150 ms — the generator's realistic changes (moves, marriages, deaths, seals, tax
+ * corrections …) plus swaps of the names and addresses of cardholder pairs. Every returned PDF is checked
+ * against the authenticated cardholder's record at that moment: none may be anyone else's, nor mix two
+ * versions.
  *
  * <p>{@value #DEFAULT_ISSUANCES} issuances keep the suite within its time; {@code -Dkofu.oracle.issuances=10000}
- * runs the full acceptance stress (as does {@code kofu bench issue --churn-interval 150ms}).
+ * runs the full acceptance stress (as does {@code kofu bench issue --delta-interval 150ms}, which reports
+ * the same count).
  */
 class MisissuanceOracleTest {
 
@@ -61,7 +67,7 @@ class MisissuanceOracleTest {
     Path dir;
 
     @Test
-    void thirty_two_kiosks_under_replica_churn_never_get_another_persons_certificate() throws Exception {
+    void thirty_two_kiosks_while_delta_batches_are_applied_never_get_another_persons_certificate() throws Exception {
         int issuances = Integer.getInteger("kofu.oracle.issuances", DEFAULT_ISSUANCES);
         Clock clock = Clock.systemUTC();
         SyntheticTown town = new SyntheticTownGenerator().generate(TENANT, 1_200, 11, LocalDate.now(ZoneId.of("Asia/Tokyo")));
@@ -81,7 +87,9 @@ class MisissuanceOracleTest {
         for (TestPkiWriter.CardFile f : TestPkiWriter.cards(pki)) {
             holders.add(new IssueLoad.Holder(TestPki.readPkcs12(Files.readAllBytes(f.file())), new PersonKey(f.person())));
         }
-        ReplicaChurn churn = new ReplicaChurn(writer, TENANT, town.content(), 1, oracle, clock, 11, 40);
+        DeltaChurn churn = new DeltaChurn(kofu.getInstance(ApplyBatchUseCase.class), kofu.getInstance(BatchManifestPort.class),
+                TENANT, new DeltaGenerator(town), Files.createDirectories(dir.resolve("deltas")), oracle, clock, 11,
+                holders.stream().map(IssueLoad.Holder::person).distinct().toList(), 20);
 
         try (KofuServer server = kofu.getInstance(KofuServer.class)) {
             int port = server.start();
@@ -111,11 +119,13 @@ class MisissuanceOracleTest {
             }
 
             assertThat(result.errors()).as("errors %s", result.errorKinds()).isZero();
-            assertThat(result.prepared() + result.refused()).isEqualTo(issuances);
-            assertThat(result.prepared()).isGreaterThan(issuances / 2);
+            assertThat(result.prepared()).isEqualTo(issuances);
             assertThat(result.cancelled()).isPositive();
             assertThat(result.abandoned()).isPositive();
             assertThat(result.misissued()).as("misissued").isZero();
+            assertThat(churn.rounds()).as("delta batches applied during the run").isGreaterThan(5);
+            assertThat(writer.lastAppliedSequence(TENANT, SourceSystem.JUKIKI)).hasValue(1L + churn.rounds());
+            assertThat(writer.lastAppliedSequence(TENANT, SourceSystem.TAX)).hasValue(1L + churn.rounds());
 
             // the unanswered ones are voided by the server's own sweeper once the completion timeout passes
             Thread.sleep(policy.completionTimeout().toMillis() + 2_500);
@@ -165,6 +175,30 @@ class MisissuanceOracleTest {
             PersonKey other = town.content().residents().stream().filter(r -> !r.household().equals(household))
                     .map(r -> r.key()).findFirst().orElseThrow();
             assertThat(oracle.isCardholders(other, CertificateKind.JUMINHYO, pdf, now, now)).isFalse();
+
+            // once a delta giving the owner another name has been applied, the old certificate is no longer theirs
+            var before = town.resident(new PersonKey(owner.person())).orElseThrow();
+            // a name from another household that the certificate does not show anywhere
+            String shown = ResidentOracle.compact(PdfText.of(pdf));
+            var renamed = town.content().residents().stream()
+                    .filter(r -> !r.household().equals(before.household()))
+                    .filter(r -> !shown.contains(ResidentOracle.compact(r.name().toUnicode())))
+                    .findFirst().orElseThrow();
+            var changed = new jp.kofu.core.replica.domain.Resident(before.key(), before.household(), renamed.name(),
+                    renamed.nameKana(), before.formerSurname(), before.formerSurnameKana(), before.alias(), before.birthDate(),
+                    before.sex(), before.relationship(), before.address(), before.addressSupplement(), before.domicile(),
+                    before.domicileHead(), before.becameResidentOn(), before.addressSetOn(), before.notifiedOn(),
+                    before.addressBeforeMoveIn(), before.addressBeforeChange(), before.entryReason(),
+                    before.individualNumber(), before.residentRecordCode(), before.status(), before.foreign(),
+                    before.version() + 1);
+            oracle.writing(List.of(changed), now.plusSeconds(10));
+            oracle.written(List.of(changed), now.plusSeconds(11));
+            assertThat(oracle.isCardholders(new PersonKey(owner.person()), CertificateKind.JUMINHYO, pdf, now, now))
+                    .as("asked before the delta").isTrue();
+            assertThat(oracle.isCardholders(new PersonKey(owner.person()), CertificateKind.JUMINHYO, pdf,
+                    now.plusSeconds(10), now.plusSeconds(10))).as("asked while the delta was being applied").isTrue();
+            assertThat(oracle.isCardholders(new PersonKey(owner.person()), CertificateKind.JUMINHYO, pdf,
+                    now.plusSeconds(12), now.plusSeconds(12))).as("asked after the delta").isFalse();
         }
     }
 

@@ -120,8 +120,11 @@ public final class JlisInterface {
         }
     }
 
-    /** An answer: HTTP status and JSON body. */
-    record Answer(int status, Map<String, Object> body) {
+    /** An answer: HTTP status and JSON body, and the PDF of a prepare (kept in its own store, not in the answer's). */
+    record Answer(int status, Map<String, Object> body, Optional<byte[]> pdf) {
+        Answer(int status, Map<String, Object> body) {
+            this(status, body, Optional.empty());
+        }
     }
 
     @FunctionalInterface
@@ -155,7 +158,7 @@ public final class JlisInterface {
         String requestSha256 = sha256(operation + "\n" + new String(raw, StandardCharsets.UTF_8));
         IdempotencyPort.Claim claim = idempotency.claim(call.tenant(), key, operation, requestSha256, clock.instant());
         if (claim instanceof IdempotencyPort.Replay replay) {
-            replay(ctx, operation, call.tenant(), replay.response());
+            replay(ctx, operation, call.tenant(), replay.response(), Optional.empty());
             return;
         }
         if (claim instanceof IdempotencyPort.InProgress) {
@@ -180,7 +183,7 @@ public final class JlisInterface {
         }
         byte[] stored = encode(answer);
         idempotency.answer(call.tenant(), key, stored);
-        replay(ctx, operation, call.tenant(), stored);
+        replay(ctx, operation, call.tenant(), stored, answer.pdf());
     }
 
     private static <T> T parse(java.util.function.Supplier<T> s, String field) {
@@ -200,14 +203,17 @@ public final class JlisInterface {
         return out;
     }
 
-    private void replay(Context ctx, String operation, LocalGovernmentCode tenant, byte[] stored) throws IOException {
+    /** Sends a stored answer; a prepared one gets its PDF from the store unless the caller has it at hand. */
+    private void replay(Context ctx, String operation, LocalGovernmentCode tenant, byte[] stored, Optional<byte[]> known)
+            throws IOException {
         int newline = indexOf(stored, (byte) '\n');
         int status = Integer.parseInt(new String(stored, 0, newline, StandardCharsets.US_ASCII));
         byte[] body = Arrays.copyOfRange(stored, newline + 1, stored.length);
         if ("prepare".equals(operation) && status == 200) {
             JsonNode json = mapper.readTree(body);
             if ("prepared".equals(json.path("result").asText())) {
-                Optional<byte[]> pdf = documents.find(tenant, IssuanceId.parse(json.path("issuanceId").asText()));
+                Optional<byte[]> pdf = known.isPresent() ? known
+                        : documents.find(tenant, IssuanceId.parse(json.path("issuanceId").asText()));
                 String pdfField = pdf.map(p -> ",\"pdf\":\"" + Base64.getEncoder().encodeToString(p) + "\"}")
                         .orElse(",\"pdf\":null}");
                 byte[] tail = pdfField.getBytes(StandardCharsets.US_ASCII);
@@ -357,7 +363,8 @@ public final class JlisInterface {
             body.put("message", ASK_AT_COUNTER);
             return new Answer(200, body);
         }
-        Issuance.Facts f = ((KioskIssuanceUseCase.Prepared) outcome).issuance().facts();
+        KioskIssuanceUseCase.Prepared prepared = (KioskIssuanceUseCase.Prepared) outcome;
+        Issuance.Facts f = prepared.issuance().facts();
         Map<String, Object> body = result("prepared");
         body.put("issuanceId", f.id().toString());
         body.put("certificateNumber", f.certificateNumber());
@@ -366,7 +373,7 @@ public final class JlisInterface {
         body.put("fee", f.fee());
         body.put("test", f.test());
         body.put("pdfSha256", f.pdfSha256());
-        return new Answer(200, body);
+        return new Answer(200, body, Optional.of(prepared.pdf()));
     }
 
     private Answer complete(Call call) {

@@ -52,6 +52,14 @@ public abstract class IssuanceHistoryPortContract {
      */
     protected abstract void tamperWithApplicant(LocalGovernmentCode tenant, long sequence, String applicant);
 
+    /**
+     * Another node's port on the same store as the one of {@link #newPort()} in this test (for a store shared
+     * between nodes); the same port by default.
+     */
+    protected IssuanceHistoryPort sameStoreOnAnotherNode() {
+        return port;
+    }
+
     private IssuanceHistoryPort port;
 
     @BeforeEach
@@ -342,6 +350,34 @@ public abstract class IssuanceHistoryPortContract {
 
         runTogether(writers);
 
+        VerifyHistoryChainUseCase.Report report = new VerifyHistoryChainService(port).verify(KURUME);
+        assertThat(report).isInstanceOf(VerifyHistoryChainUseCase.Intact.class);
+        assertThat(report.entries()).isEqualTo(2L * threads * perThread);
+    }
+
+    @Test
+    void two_nodes_appending_at_once_keep_one_linear_chain_and_distinct_numbers() throws Exception {
+        IssuanceHistoryPort other = sameStoreOnAnotherNode();
+        int threads = 4;
+        int perThread = 20;
+        List<Callable<List<Long>>> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            IssuanceHistoryPort node = t % 2 == 0 ? port : other;
+            writers.add(() -> {
+                List<Long> numbers = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    numbers.add(node.nextCertificateNumber(KURUME));
+                    Issuance.Prepared p = aPreparedIssuance().build();
+                    node.recordPrepared(p);
+                    node.recordCompletion(p.voidFor(Issuance.VoidReason.CANCELLED, PREPARED_AT.plusSeconds(5)));
+                }
+                return numbers;
+            });
+        }
+
+        List<Long> numbers = runTogether(writers).stream().flatMap(List::stream).toList();
+
+        assertThat(new java.util.HashSet<>(numbers)).hasSize(threads * perThread);
         VerifyHistoryChainUseCase.Report report = new VerifyHistoryChainService(port).verify(KURUME);
         assertThat(report).isInstanceOf(VerifyHistoryChainUseCase.Intact.class);
         assertThat(report.entries()).isEqualTo(2L * threads * perThread);
