@@ -68,7 +68,7 @@ import jp.kofu.server.wiring.KofuConfig;
 /** {@code kofu bench}: benchmarks that print their figures and the baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: issue (kiosks over HTTP); render and load are not built yet.",
-        subcommands = {BenchCommand.Issue.class, BenchCommand.Render.class, BenchCommand.Load.class})
+        subcommands = {BenchCommand.Issue.class, BenchCommand.Render.class, BenchLoadCommand.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -113,19 +113,6 @@ final class BenchCommand implements Runnable {
         @Override
         String name() {
             return "render";
-        }
-    }
-
-    @Command(name = "load", description = "Bulk-load benchmark (not built yet).")
-    static final class Load extends NotYet {
-        @Inject
-        Load(CliEnvironment e) {
-            super(e);
-        }
-
-        @Override
-        String name() {
-            return "load";
         }
     }
 
