@@ -53,7 +53,7 @@ class CommandLineContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sync verify x", "sync resend --from 3", "relay --outbox o --server http://x",
-            "verify a.pdf", "bench render", "bench load --residents 10"})
+            "verify a.pdf", "bench render"})
     void commandsNotBuiltYetSaySoInOneLineAndExit2(String line) {
         CliRun run = CliRun.run(line.split(" "));
         assertThat(run.exitCode()).isEqualTo(2);
