@@ -27,8 +27,6 @@ import com.google.inject.Injector;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Unmatched;
 
 import jp.kofu.adapters.jlis.PdfCertificateRenderer;
 import jp.kofu.adapters.jlis.jpki.TestPki;
@@ -71,8 +69,8 @@ import jp.kofu.server.wiring.KofuConfig;
 
 /** {@code kofu bench}: benchmarks that print their figures and the baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: issue (kiosks over HTTP); render and load are not built yet.",
-        subcommands = {BenchCommand.Issue.class, BenchRenderCommand.class, BenchCommand.Load.class, SignBench.class})
+        description = "Benchmarks printing their figures and a baseline measured in the same run: issue (kiosks over HTTP), render, load, sign.",
+        subcommands = {BenchCommand.Issue.class, BenchRenderCommand.class, BenchLoadCommand.class, SignBench.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -80,44 +78,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (issue, render, load)");
-    }
-
-    /** A benchmark not built yet: one line, exit 2. */
-    abstract static class NotYet implements Callable<Integer> {
-        @Parameters(arity = "0..*", hidden = true)
-        List<String> arguments;
-
-        @Unmatched
-        List<String> unmatched;
-
-        private final CliEnvironment environment;
-
-        NotYet(CliEnvironment environment) {
-            this.environment = environment;
-        }
-
-        abstract String name();
-
-        @Override
-        public Integer call() {
-            environment.err().println("kofu bench " + name() + ": not built yet (comes with the "
-                    + ("render".equals(name()) ? "certificates" : "data-sync") + " issue)");
-            return Cli.USAGE;
-        }
-    }
-
-    @Command(name = "load", description = "Bulk-load benchmark (not built yet).")
-    static final class Load extends NotYet {
-        @Inject
-        Load(CliEnvironment e) {
-            super(e);
-        }
-
-        @Override
-        String name() {
-            return "load";
-        }
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (issue, render, load, sign)");
     }
 
     /**

@@ -12,13 +12,17 @@ import picocli.CommandLine.Option;
 import jp.kofu.core.gaiji.service.RenderIdentificationSheetService;
 
 /** {@code kofu gaiji sheet}: the 文字同定 review sheet (文字同定確認票) of a table version as a PDF. */
-@Command(name = "sheet", mixinStandardHelpOptions = true,
+@Command(name = "sheet",
         description = "Render the 文字同定 review sheet of the tenant's correspondence table: each vendor code with its "
                 + "MJ glyph printed large, the MJ id and the keys, for the city's confirmation.")
 public final class SheetCommand extends GaijiSubcommand {
 
     @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "Where to write the PDF.")
     Path out;
+
+    // not the standard help mixin: its -V/--version would take this command's --version
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--version", paramLabel = "N", description = "The table version (default: the latest).")
     Integer version;

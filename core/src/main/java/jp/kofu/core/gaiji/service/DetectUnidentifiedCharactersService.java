@@ -49,6 +49,21 @@ public final class DetectUnidentifiedCharactersService implements DetectUnidenti
     public Detection detect(LocalGovernmentCode tenant) {
         Map<String, Count> counts = new TreeMap<>();
         texts.forEachText(tenant, true, item -> count(counts, item));
+        return raiseAndClear(tenant, counts);
+    }
+
+    @Override
+    public Detection detectWhole(LocalGovernmentCode tenant, ReplicaContent wholeReplica) {
+        Map<String, Count> counts = new TreeMap<>();
+        ReplicaTexts.forEachText(wholeReplica, item -> {
+            if (item.text().hasUnidentified()) {
+                count(counts, item);
+            }
+        });
+        return raiseAndClear(tenant, counts);
+    }
+
+    private Detection raiseAndClear(LocalGovernmentCode tenant, Map<String, Count> counts) {
         Detection detection = detection(tenant, counts);
         raise(detection);
         Set<String> present = new HashSet<>(counts.keySet());

@@ -55,8 +55,7 @@ public final class LoadInitialReplicaService implements LoadInitialReplicaUseCas
         long start = System.nanoTime();
         List<InputProblem> problems = new ArrayList<>();
         List<BatchManifest> loaded = new ArrayList<>();
-        ReplicaContent content = ReplicaContent.empty();
-        Map<String, Long> perEntity = new LinkedHashMap<>();
+        List<Path> toRead = new ArrayList<>();
         for (Path directory : command.batches()) {
             String where = directory.getFileName() + "/";
             BatchManifest manifest;
@@ -67,28 +66,34 @@ public final class LoadInitialReplicaService implements LoadInitialReplicaUseCas
                 continue;
             }
             List<InputProblem> batchProblems = checkManifest(command, manifest, loaded, where);
-            if (batchProblems.isEmpty()) {
-                batchProblems.addAll(prefixed(where, BatchFiles.verify(directory, manifest)));
-            }
             if (!batchProblems.isEmpty()) {
                 problems.addAll(batchProblems);
                 continue;
             }
-            try {
-                ParsedBatch parsed = readers.get(manifest.source()).read(directory, manifest);
-                for (BatchFile file : manifest.files()) {
-                    long found = parsed.recordsPerFile().getOrDefault(file.name(), -1L);
-                    if (found != file.records()) {
-                        problems.add(InputProblem.ofFile(where + file.name(), "has " + found
-                                + " records but the manifest says " + file.records()));
-                    }
-                    perEntity.merge(file.entity(), file.records(), Long::sum);
-                }
-                content = content.plus(parsed.content());
-                loaded.add(manifest);
-            } catch (BatchRejectedException e) {
-                problems.addAll(prefixed(where, e.problems()));
+            loaded.add(manifest);
+            toRead.add(directory);
+        }
+        // the batches (one per source) are checked and parsed at the same time: on a full load of both
+        // sources this halves the time before the write starts
+        List<Read> reads = readAll(toRead, loaded);
+        ReplicaContent content = ReplicaContent.empty();
+        Map<String, Long> perEntity = new LinkedHashMap<>();
+        for (int i = 0; i < reads.size(); i++) {
+            Read read = reads.get(i);
+            String where = toRead.get(i).getFileName() + "/";
+            if (!read.problems().isEmpty()) {
+                problems.addAll(prefixed(where, read.problems()));
+                continue;
             }
+            for (BatchFile file : loaded.get(i).files()) {
+                long found = read.parsed().recordsPerFile().getOrDefault(file.name(), -1L);
+                if (found != file.records()) {
+                    problems.add(InputProblem.ofFile(where + file.name(), "has " + found
+                            + " records but the manifest says " + file.records()));
+                }
+                perEntity.merge(file.entity(), file.records(), Long::sum);
+            }
+            content = content.plus(read.parsed().content());
         }
         if (!problems.isEmpty()) {
             throw new BatchRejectedException(problems);
@@ -97,10 +102,66 @@ public final class LoadInitialReplicaService implements LoadInitialReplicaUseCas
         long parsedAt = System.nanoTime();
         replica.replaceAll(command.tenant(), loaded, content);
         long writtenAt = System.nanoTime();
-        characters.detect(command.tenant());
+        if (loaded.size() == SourceSystem.values().length) {
+            // every source replaced: the replica is the content, no need to read it back
+            characters.detectWhole(command.tenant(), content);
+        } else {
+            characters.detect(command.tenant());
+        }
         Map<SourceSystem, Long> sequences = new EnumMap<>(SourceSystem.class);
         loaded.forEach(m -> sequences.put(m.source(), m.sequence()));
         return new Report(sequences, perEntity, Duration.ofNanos(parsedAt - start), Duration.ofNanos(writtenAt - parsedAt));
+    }
+
+    /** A batch's files checked and parsed: the parsed batch, or the problems found. */
+    private record Read(ParsedBatch parsed, List<InputProblem> problems) {
+    }
+
+    private Read read(Path directory, BatchManifest manifest) {
+        List<InputProblem> problems = BatchFiles.verify(directory, manifest);
+        if (!problems.isEmpty()) {
+            return new Read(null, problems);
+        }
+        try {
+            return new Read(readers.get(manifest.source()).read(directory, manifest), List.of());
+        } catch (BatchRejectedException e) {
+            return new Read(null, e.problems());
+        }
+    }
+
+    /** Reads the batches, each on its own thread (the first on the caller's), in the order given. */
+    private List<Read> readAll(List<Path> directories, List<BatchManifest> manifests) {
+        List<java.util.concurrent.FutureTask<Read>> tasks = new ArrayList<>();
+        for (int i = 1; i < directories.size(); i++) {
+            Path directory = directories.get(i);
+            BatchManifest manifest = manifests.get(i);
+            java.util.concurrent.FutureTask<Read> task = new java.util.concurrent.FutureTask<>(() -> read(directory, manifest));
+            Thread thread = new Thread(task, "kofu-load-" + manifest.source().wireName());
+            thread.setDaemon(true);
+            thread.start();
+            tasks.add(task);
+        }
+        List<Read> reads = new ArrayList<>();
+        if (!directories.isEmpty()) {
+            reads.add(read(directories.get(0), manifests.get(0)));
+        }
+        for (java.util.concurrent.FutureTask<Read> task : tasks) {
+            try {
+                reads.add(task.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the batches", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return reads;
     }
 
     private List<InputProblem> checkManifest(Command command, BatchManifest manifest, List<BatchManifest> loaded,

@@ -99,6 +99,23 @@ class DetectUnidentifiedCharactersServiceTest {
     }
 
     @Test
+    void theWholeReplicaGivenInMemoryFindsWhatAWalkOfTheReplicaFindsWithoutReadingIt() {
+        ReplicaContent whole = threeResidentsTwoWithE012();
+        load(whole);
+        Detection walked = service.detect(KURUME);
+        int walks = texts.walks.get();
+        alarms.raise(new Alarm("gaiji/unidentified/U+E099", Optional.of(KURUME), Alarm.Severity.CRITICAL, "文字同定",
+                "U+E099: 1 residents suppressed (未同定外字)", NOW));
+
+        Detection inMemory = service.detectWhole(KURUME, whole);
+
+        assertThat(inMemory).isEqualTo(walked);
+        assertThat(texts.walks.get()).isEqualTo(walks);
+        assertThat(alarms.active("gaiji/unidentified/U+E012", KURUME)).isPresent();
+        assertThat(alarms.active("gaiji/unidentified/U+E099", KURUME)).as("a code no longer present").isEmpty();
+    }
+
+    @Test
     void codesNoLongerInTheReplicaHaveTheirAlarmsCleared() {
         load(threeResidentsTwoWithE012());
         service.detect(KURUME);

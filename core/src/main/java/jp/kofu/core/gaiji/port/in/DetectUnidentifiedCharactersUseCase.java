@@ -38,6 +38,17 @@ public interface DetectUnidentifiedCharactersUseCase {
     Detection detect(LocalGovernmentCode tenant);
 
     /**
+     * {@link #detect(LocalGovernmentCode)} when the caller holds the tenant's whole replica in memory — right
+     * after a full load that replaced every source — so that it need not be read back: same alarms raised
+     * and cleared, same result. The default reads the replica.
+     *
+     * @param wholeReplica exactly what the tenant's replica holds now (converted, as written)
+     */
+    default Detection detectWhole(LocalGovernmentCode tenant, ReplicaContent wholeReplica) {
+        return detect(tenant);
+    }
+
+    /**
      * After a batch's content was written: when it holds vendor codes the tenant's table does not map,
      * raises their alarms with the persons affected counted in the replica (so a delta's code that older
      * records share counts them all). Content without such codes costs no replica read, and clears nothing.
