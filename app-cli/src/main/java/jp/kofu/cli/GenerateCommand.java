@@ -109,7 +109,7 @@ final class GenerateCommand implements Callable<Integer> {
             asOf = delta.createdAt();
             if (gaiji != null) {
                 delta = new DeltaGenerator.Delta(delta.number(), delta.createdAt(), gaiji.remap(delta.jukiki()),
-                        gaiji.remap(delta.tax()));
+                        gaiji.remap(delta.tax()), delta.jukikiDeletions(), delta.taxDeletions());
             }
             batches.addAll(writer.writeDelta(town, delta, Options.absolute(out)));
         }

@@ -57,16 +57,16 @@ final class TownWriter {
 
     /**
      * Writes one delta of both sources below the directory (sequence numbers continue after the full
-     * batches: delta k is number k + 1) and returns their directories.
+     * batches: delta k is number k + 1), its deletions as {@code op} D rows, and returns their directories.
      */
     List<Path> writeDelta(SyntheticTown town, DeltaGenerator.Delta delta, Path out) throws IOException {
         long sequence = delta.number() + 1L;
         Path jukiki = out.resolve(Batches.name(SourceSystem.JUKIKI, sequence, BatchKind.DELTA));
-        List<BatchFile> jukikiFiles = new JukikiCsvWriter().write(jukiki, delta.jukiki(), format);
+        List<BatchFile> jukikiFiles = new JukikiCsvWriter().write(jukiki, delta.jukiki(), format, delta.jukikiDeletions());
         manifests.write(jukiki, new BatchManifest(town.tenant(), SourceSystem.JUKIKI, sequence, BatchKind.DELTA,
                 delta.createdAt(), jukikiFiles, format));
         Path tax = out.resolve(Batches.name(SourceSystem.TAX, sequence, BatchKind.DELTA));
-        List<BatchFile> taxFiles = new TaxCsvWriter().write(tax, delta.tax(), format);
+        List<BatchFile> taxFiles = new TaxCsvWriter().write(tax, delta.tax(), format, delta.taxDeletions());
         manifests.write(tax, new BatchManifest(town.tenant(), SourceSystem.TAX, sequence, BatchKind.DELTA,
                 delta.createdAt(), taxFiles, format));
         return List.of(jukiki, tax);

@@ -24,6 +24,7 @@ import jp.kofu.cli.generate.SyntheticTown;
 import jp.kofu.cli.generate.SyntheticTownGenerator;
 import jp.kofu.core.replica.domain.CardholderLink;
 import jp.kofu.core.replica.domain.Household;
+import jp.kofu.core.replica.domain.PersonKey;
 import jp.kofu.core.replica.domain.ReplicaContent;
 import jp.kofu.core.replica.domain.Resident;
 import jp.kofu.core.replica.domain.SealRegistration;
@@ -31,6 +32,7 @@ import jp.kofu.core.replica.domain.SealStatus;
 import jp.kofu.core.replica.domain.SuppressionFlag;
 import jp.kofu.core.replica.domain.TaxRecord;
 import jp.kofu.core.replica.port.out.ReplicaReadPort;
+import jp.kofu.core.sync.domain.Deletions;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 
 /** kofu generate --deltas: the deltas apply in order on top of the full batches and reach the generator's state. */
@@ -69,11 +71,32 @@ class GenerateDeltasTest {
         SyntheticTown town = new SyntheticTownGenerator().generate(KURUME, 200, 7, DAY);
         DeltaGenerator deltas = new DeltaGenerator(town);
         long changed = 0;
+        List<Deletions.CardKey> reissued = new ArrayList<>();
+        List<Deletions.FlagKey> withdrawn = new ArrayList<>();
+        List<Deletions.TaxKey> corrected = new ArrayList<>();
+        Map<Deletions.CardKey, CardholderLink> replacedBy = new java.util.HashMap<>();
         for (int k = 1; k <= 5; k++) {
             DeltaGenerator.Delta d = deltas.next();
             changed += d.jukiki().residents().size() + d.jukiki().seals().size()
                     + d.jukiki().suppressionFlags().size() + d.tax().taxRecords().size();
+            // カード再交付: the old serial deleted, a new serial for the same person in the same delta
+            assertThat(d.jukikiDeletions().cardholders()).as("delta " + k).hasSize(1);
+            for (Deletions.CardKey old : d.jukikiDeletions().cardholders()) {
+                PersonKey holder = town.content().cardholders().stream().filter(c -> c.serial().equals(old.serial()))
+                        .findFirst().orElseThrow().person();
+                CardholderLink renewed = d.jukiki().cardholders().stream()
+                        .filter(c -> c.person().equals(holder) && c.serial().compareTo(old.serial()) > 0)
+                        .findFirst().orElseThrow();
+                replacedBy.put(old, renewed);
+            }
+            reissued.addAll(d.jukikiDeletions().cardholders());
+            withdrawn.addAll(d.jukikiDeletions().suppressionFlags());
+            corrected.addAll(d.taxDeletions().taxRecords());
         }
+        assertThat(reissued).hasSize(5);
+        // a small town may lack a flag or tax record to delete in one delta, never in all of them
+        assertThat(withdrawn).as("支援措置 withdrawn by deletion (deltas 1, 3, 5)").isNotEmpty();
+        assertThat(corrected).as("tax records corrected away (deltas 2, 4)").isNotEmpty();
         assertThat(changed).as("changes over five deltas").isGreaterThanOrEqualTo(20);
         ReplicaContent expected = deltas.content();
         assertThat(expected.residents()).extracting(r -> r.entryReason().toUnicode())
@@ -103,6 +126,24 @@ class GenerateDeltasTest {
                 }
                 for (CardholderLink card : expected.cardholders()) {
                     assertThat(s.cardholder(card.issuer(), card.serial())).contains(card.person());
+                }
+                for (Deletions.CardKey old : reissued) {
+                    assertThat(s.cardholder(old.issuer(), old.serial())).as("re-issued " + old.serial()).isEmpty();
+                    CardholderLink renewed = replacedBy.get(old);
+                    if (!reissued.contains(new Deletions.CardKey(renewed.issuer(), renewed.serial()))) {
+                        assertThat(s.cardholder(renewed.issuer(), renewed.serial())).contains(renewed.person());
+                    }
+                }
+                for (Deletions.FlagKey f : withdrawn) {
+                    if (expected.suppressionFlags().stream().anyMatch(e -> e.person().equals(f.person())
+                            && e.kind() == f.kind() && e.from().equals(f.from()))) {
+                        continue; // set again by a later delta
+                    }
+                    assertThat(s.suppressionFlags(f.person())).as(f.person().value())
+                            .noneMatch(stored -> stored.kind() == f.kind() && stored.from().equals(f.from()));
+                }
+                for (Deletions.TaxKey t : corrected) {
+                    assertThat(s.tax(t.person(), t.fiscalYear())).as(t.person().value()).isEmpty();
                 }
                 for (Household h : expected.households()) {
                     assertThat(s.household(h.id())).as(h.id().value()).contains(h);

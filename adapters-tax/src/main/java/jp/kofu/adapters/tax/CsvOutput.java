@@ -31,6 +31,13 @@ final class CsvOutput {
         return LayoutWriter.write(directory, layout, records, format, CsvOutput::open);
     }
 
+    /** As above, the deletion rows ({@link LayoutWriter#deletionRow}) first, with the {@code op} column. */
+    static <T> BatchFile write(Path directory, Layout layout, List<String[]> deletions, Iterable<T> records,
+            Function<T, String[]> format) throws IOException {
+        return LayoutWriter.write(directory, layout.defaultFileName(), layout, deletions, records, format,
+                CsvOutput::open);
+    }
+
     private static RowSink open(OutputStream out, List<String> columns) throws IOException {
         CSVPrinter printer = new CSVPrinter(
                 new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16), CSVFormat.RFC4180);

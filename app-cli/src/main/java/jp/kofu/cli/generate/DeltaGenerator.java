@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import jp.kofu.core.replica.domain.CardholderLink;
@@ -24,6 +26,7 @@ import jp.kofu.core.replica.domain.Sex;
 import jp.kofu.core.replica.domain.SuppressionFlag;
 import jp.kofu.core.replica.domain.TaxRecord;
 import jp.kofu.core.gaiji.domain.PrintedText;
+import jp.kofu.core.sync.domain.Deletions;
 
 /**
  * The delta generator (異動データ生成器): after a synthetic town's full batches, the changes a
@@ -32,17 +35,30 @@ import jp.kofu.core.gaiji.domain.PrintedText;
  * marriages with the former surname (旧氏), seal registrations and abolitions (印鑑登録・廃止), 支援措置 set
  * and lifted, and tax corrections (更正).
  *
+ * <p>Every delta also carries deletions (削除, {@code op} D rows, {@link Delta#jukikiDeletions()},
+ * {@link Delta#taxDeletions()}): a card re-issue (カード再交付・更新 — the old serial's cardholder link
+ * deleted and a new serial linked to the same person in the same delta), and alternately a 支援措置 flag
+ * withdrawn by the source deleting it (odd deltas) or a tax record corrected away by the tax source
+ * (課税取消, even deltas). A deleted key is never one upserted in the same delta, and never a record of a person
+ * among the first few of a town trait's list (the test cases tests and demos pick), so those keep their
+ * records.
+ *
  * <p>Deterministic: delta {@code k} depends only on the town, its seed and the deltas before it. Every
- * change is an upsert with the record's version incremented; the records a delta references (households,
- * persons) exist once the deltas before it are applied on top of the full batch. Deletions ({@code op} D)
- * are not generated yet: the CSV writers write upserts only, so a new card serial (which would delete
- * the old link) is not among the changes.
+ * other change is an upsert with the record's version incremented; the records a delta references
+ * (households, persons) exist once the deltas before it are applied on top of the full batch.
+ * {@link #content()} reflects both the upserts and the deletions.
  */
 public final class DeltaGenerator {
 
     /** One delta: its number (1 for the first after the full batch), when it was written, and the changed
      * records of each source. */
-    public record Delta(int number, Instant createdAt, ReplicaContent jukiki, ReplicaContent tax) {
+    public record Delta(int number, Instant createdAt, ReplicaContent jukiki, ReplicaContent tax,
+                        Deletions jukikiDeletions, Deletions taxDeletions) {
+
+        /** A delta of upserts only. */
+        public Delta(int number, Instant createdAt, ReplicaContent jukiki, ReplicaContent tax) {
+            this(number, createdAt, jukiki, tax, Deletions.none(), Deletions.none());
+        }
     }
 
     private static final String[] GIVEN = {"陽翔", "蓮", "湊", "結菜", "陽葵", "凛", "蒼", "紬", "悠真", "芽依"};
@@ -62,6 +78,10 @@ public final class DeltaGenerator {
     private final List<String> taxKeys = new ArrayList<>();
     private final List<CardholderLink> cards = new ArrayList<>();
     private final List<PersonKey> leaving = new ArrayList<>();
+    /** How many of each trait's persons (the first, lowest 宛名番号) tests and demos pick by the trait. */
+    private static final int PROTECTED_PER_TRAIT = 5;
+    /** The first persons of each of the town's traits: their records are never deleted. */
+    private final Set<PersonKey> protectedPersons = new HashSet<>();
     private long nextPerson;
     private long nextHousehold;
     private long nextSeal;
@@ -106,6 +126,8 @@ public final class DeltaGenerator {
             cards.add(l);
             maxSerial = maxSerial.max(l.serial());
         }
+        town.peopleByTrait().values().forEach(people -> protectedPersons.addAll(
+                people.subList(0, Math.min(PROTECTED_PER_TRAIT, people.size()))));
         nextPerson = maxPerson + 1;
         nextHousehold = maxHousehold + 1;
         nextSeal = Math.max(maxSeal, 900_000) + 1;
@@ -143,13 +165,25 @@ public final class DeltaGenerator {
                 default -> taxCorrected(random, changes);
             }
         }
+        // deletions after the upserts, so the events above draw the same numbers as ever
+        cardReissued(random, changes);
+        if (number % 2 == 1) {
+            supportMeasureWithdrawn(random, changes);
+        } else {
+            taxRecordWithdrawn(random, changes);
+        }
         Instant createdAt = day.atStartOfDay(ZoneId.of("Asia/Tokyo")).toInstant().plusSeconds(300L * number);
         ReplicaContent jukiki = new ReplicaContent(List.copyOf(changes.residents.values()),
                 List.copyOf(changes.households.values()), List.copyOf(changes.seals.values()),
                 List.copyOf(changes.flags.values()), List.copyOf(changes.cards), List.of());
         ReplicaContent tax = new ReplicaContent(List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.copyOf(changes.taxes.values()));
-        return new Delta(number, createdAt, jukiki, tax);
+        Deletions none = Deletions.none();
+        Deletions jukikiDeletions = new Deletions(Set.of(), Set.of(), Set.of(), changes.deletedFlags,
+                changes.deletedCards, Set.of());
+        Deletions taxDeletions = new Deletions(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), changes.deletedTaxes);
+        return new Delta(number, createdAt, jukiki, tax, jukikiDeletions.isEmpty() ? none : jukikiDeletions,
+                taxDeletions.isEmpty() ? none : taxDeletions);
     }
 
     /**
@@ -186,6 +220,28 @@ public final class DeltaGenerator {
         final Map<String, SuppressionFlag> flags = new LinkedHashMap<>();
         final List<CardholderLink> cards = new ArrayList<>();
         final Map<String, TaxRecord> taxes = new LinkedHashMap<>();
+        final Set<Deletions.FlagKey> deletedFlags = new HashSet<>();
+        final Set<Deletions.CardKey> deletedCards = new HashSet<>();
+        final Set<Deletions.TaxKey> deletedTaxes = new HashSet<>();
+
+        void delete(SuppressionFlag f) {
+            String key = flagKey(f);
+            DeltaGenerator.this.flags.remove(key);
+            flagKeys.remove(key);
+            deletedFlags.add(new Deletions.FlagKey(f.person(), f.kind(), f.from()));
+        }
+
+        void delete(CardholderLink l) {
+            DeltaGenerator.this.cards.remove(l);
+            deletedCards.add(new Deletions.CardKey(l.issuer(), l.serial()));
+        }
+
+        void delete(TaxRecord t) {
+            String key = t.person().value() + "/" + t.fiscalYear();
+            DeltaGenerator.this.taxes.remove(key);
+            taxKeys.remove(key);
+            deletedTaxes.add(new Deletions.TaxKey(t.person(), t.fiscalYear()));
+        }
 
         void put(Resident r) {
             if (!DeltaGenerator.this.residents.containsKey(r.key())) {
@@ -378,6 +434,51 @@ public final class DeltaGenerator {
         changes.put(new TaxRecord(t.person(), t.fiscalYear(), t.residentOnJanuary1(), t.addressOnJanuary1(),
                 t.filed(), t.incomes(), t.deductions(), t.taxableIncome(), levy, t.perCapitaLevy(), t.dependants(),
                 t.version() + 1));
+    }
+
+    /** Whether a record of the person may be deleted in this delta: not a test case's, not changed in it. */
+    private boolean deletable(PersonKey person, Changes changes) {
+        Resident r = residents.get(person);
+        return r != null && r.status() == ResidentStatus.RESIDENT && !protectedPersons.contains(person)
+                && !changes.residents.containsKey(person);
+    }
+
+    /** カード再交付: the old card's link deleted, a new serial linked to the same person. */
+    private void cardReissued(SplittableRandom random, Changes changes) {
+        for (int attempt = 0; attempt < 50 && !cards.isEmpty(); attempt++) {
+            CardholderLink old = cards.get(random.nextInt(cards.size()));
+            if (deletable(old.person(), changes) && !changes.cards.contains(old)) {
+                changes.delete(old);
+                changes.put(new CardholderLink(old.issuer(), nextSerial, old.person(), 1));
+                nextSerial = nextSerial.add(BigInteger.ONE);
+                return;
+            }
+        }
+    }
+
+    /** 支援措置 withdrawn: the source deletes the flag rather than ending it. */
+    private void supportMeasureWithdrawn(SplittableRandom random, Changes changes) {
+        for (int attempt = 0; attempt < 50 && !flagKeys.isEmpty(); attempt++) {
+            String key = flagKeys.get(random.nextInt(flagKeys.size()));
+            SuppressionFlag f = flags.get(key);
+            if (f.kind() == SuppressionFlag.Kind.SUPPORT_MEASURE && deletable(f.person(), changes)
+                    && !changes.flags.containsKey(key)) {
+                changes.delete(f);
+                return;
+            }
+        }
+    }
+
+    /** 課税取消: a tax record (without dependants) corrected away by the tax source. */
+    private void taxRecordWithdrawn(SplittableRandom random, Changes changes) {
+        for (int attempt = 0; attempt < 50 && !taxKeys.isEmpty(); attempt++) {
+            String key = taxKeys.get(random.nextInt(taxKeys.size()));
+            TaxRecord t = taxes.get(key);
+            if (t.dependants().isEmpty() && deletable(t.person(), changes) && !changes.taxes.containsKey(key)) {
+                changes.delete(t);
+                return;
+            }
+        }
     }
 
     private Resident with(Resident r, HouseholdId household, PrintedText name, PrintedText formerSurname,

@@ -19,6 +19,7 @@ import jp.kofu.core.replica.domain.ReplicaContent;
 import jp.kofu.core.replica.domain.Resident;
 import jp.kofu.core.replica.domain.ResidentStatus;
 import jp.kofu.core.sync.domain.BatchFile;
+import jp.kofu.core.sync.domain.BatchFormat;
 import jp.kofu.core.sync.domain.BatchKind;
 import jp.kofu.core.sync.domain.BatchManifest;
 import jp.kofu.core.sync.domain.SourceSystem;
@@ -106,9 +107,11 @@ public final class DeltaChurn {
         try {
             jukikiBatch = directory.resolve(batchName(SourceSystem.JUKIKI, sequence));
             manifests.write(jukikiBatch, new BatchManifest(tenant, SourceSystem.JUKIKI, sequence, BatchKind.DELTA,
-                    delta.createdAt(), new JukikiCsvWriter().write(jukikiBatch, jukiki)));
+                    delta.createdAt(), new JukikiCsvWriter().write(jukikiBatch, jukiki, BatchFormat.CSV,
+                            delta.jukikiDeletions())));
             taxBatch = directory.resolve(batchName(SourceSystem.TAX, sequence));
-            List<BatchFile> taxFiles = new TaxCsvWriter().write(taxBatch, delta.tax());
+            List<BatchFile> taxFiles = new TaxCsvWriter().write(taxBatch, delta.tax(), BatchFormat.CSV,
+                    delta.taxDeletions());
             manifests.write(taxBatch, new BatchManifest(tenant, SourceSystem.TAX, sequence, BatchKind.DELTA,
                     delta.createdAt(), taxFiles));
         } catch (IOException e) {

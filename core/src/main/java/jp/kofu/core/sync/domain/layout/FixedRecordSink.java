@@ -47,8 +47,19 @@ public final class FixedRecordSink implements RowSink {
      */
     public static <T> BatchFile write(Path directory, FixedLayout definition, Layout layout, Iterable<T> records,
             Function<T, String[]> format) throws IOException {
+        return write(directory, definition, layout, List.of(), records, format);
+    }
+
+    /**
+     * As above, the deletion rows ({@link LayoutWriter#deletionRow}) first: their {@code op} field holds the
+     * vendor's code for {@code D}, the upserts' {@code op} field is blank.
+     *
+     * @throws IllegalArgumentException also when there are deletions and the definition has no {@code op} field
+     */
+    public static <T> BatchFile write(Path directory, FixedLayout definition, Layout layout, List<String[]> deletions,
+            Iterable<T> records, Function<T, String[]> format) throws IOException {
         definition.requireFits(layout);
-        return LayoutWriter.write(directory, definition.fileName(), layout, records, format,
+        return LayoutWriter.write(directory, definition.fileName(), layout, deletions, records, format,
                 (out, columns) -> new FixedRecordSink(out, definition, columns));
     }
 

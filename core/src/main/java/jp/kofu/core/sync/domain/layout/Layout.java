@@ -11,8 +11,9 @@ import java.util.List;
  *
  * <p>A <em>required</em> column must be in the header and hold a value on every row; an <em>optional</em>
  * column may be left out of the header altogether, which is the same as leaving it empty on every row. The
- * <em>operation</em> column ({@code op}: upsert or delete) is optional when reading and never written: what
- * a writer holds are records to upsert.
+ * <em>operation</em> column ({@code op}: upsert or delete) is optional when reading; a writer writes it
+ * only into a file that carries deletion rows ({@link LayoutWriter}), so a file of upserts only has no
+ * {@code op} column.
  *
  * <p>A layout is defined once, by the static initializer of the class describing its file, and only read
  * afterwards; it is then safe to share between threads.
@@ -45,7 +46,7 @@ public final class Layout {
         return add(name, Kind.OPTIONAL);
     }
 
-    /** Adds the row's operation column (optional when read, never written) and returns its index. */
+    /** Adds the row's operation column (optional when read, written only beside deletions) and returns its index. */
     public int operation(String name) {
         return add(name, Kind.OPERATION);
     }
@@ -80,9 +81,14 @@ public final class Layout {
         return kinds.get(column) == Kind.REQUIRED;
     }
 
-    /** Whether a writer writes the column: every column but the operation. */
+    /** Whether a writer writes the column into a file of upserts only: every column but the operation. */
     public boolean isWritten(int column) {
         return kinds.get(column) != Kind.OPERATION;
+    }
+
+    /** The index of the operation column, or -1 when the layout has none. */
+    public int operationColumn() {
+        return kinds.indexOf(Kind.OPERATION);
     }
 
     /** The column's index, or -1 when the layout has no column of that name. */

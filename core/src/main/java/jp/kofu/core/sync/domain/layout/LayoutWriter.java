@@ -9,8 +9,10 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import jp.kofu.core.sync.domain.BatchFile;
@@ -19,6 +21,10 @@ import jp.kofu.core.sync.domain.BatchFile;
  * Writes one data file of a record layout (連携ファイルの書き出し): every written column of the
  * {@link Layout} (all but the operation), one row per record, through a format's {@link RowSink}. The
  * SHA-256 the manifest needs is computed over the bytes as they are written.
+ *
+ * <p>A delta's file may also carry deletion rows (削除行, {@link #deletionRow}): the file then has the
+ * operation column as well, {@code D} on the deletion rows (written first, only their key columns filled)
+ * and empty on the upserts. A file without deletions has no operation column, as before.
  */
 public final class LayoutWriter {
 
@@ -49,10 +55,26 @@ public final class LayoutWriter {
      */
     public static <T> BatchFile write(Path directory, String file, Layout layout, Iterable<T> records,
             Function<T, String[]> format, RowSink.Opener sink) throws IOException {
+        return write(directory, file, layout, List.of(), records, format, sink);
+    }
+
+    /**
+     * Writes the deletion rows, then the records, into {@code directory/file}, replacing a file of that
+     * name; with the operation column when there is a deletion row.
+     *
+     * @param deletions rows made by {@link #deletionRow} for this layout (empty for a full batch)
+     * @see #write(Path, Layout, Iterable, Function, RowSink.Opener)
+     */
+    public static <T> BatchFile write(Path directory, String file, Layout layout, List<String[]> deletions,
+            Iterable<T> records, Function<T, String[]> format, RowSink.Opener sink) throws IOException {
+        int op = layout.operationColumn();
+        if (!deletions.isEmpty() && op < 0) {
+            throw new IllegalArgumentException(layout.entity() + " has no operation column for deletions");
+        }
         List<String> names = new ArrayList<>();
         int[] columns = new int[layout.size()];
         for (int column = 0; column < layout.size(); column++) {
-            if (layout.isWritten(column)) {
+            if (layout.isWritten(column) || (column == op && !deletions.isEmpty())) {
                 columns[names.size()] = column;
                 names.add(layout.name(column));
             }
@@ -70,6 +92,13 @@ public final class LayoutWriter {
         }
         try (rows) {
             String[] values = new String[names.size()];
+            for (String[] row : deletions) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = row[columns[i]];
+                }
+                rows.write(values);
+                count++;
+            }
             for (T record : records) {
                 String[] row = format.apply(record);
                 for (int i = 0; i < values.length; i++) {
@@ -80,6 +109,31 @@ public final class LayoutWriter {
             }
         }
         return new BatchFile(file, layout.entity(), count, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /**
+     * A deletion row of the layout: {@code D} in the operation column, the given key columns filled, every
+     * other column empty (as docs/formats/README.md section 2 describes a {@code D} row).
+     *
+     * @param keyColumns the record's key, by column name, as a row of the layout writes it
+     * @throws IllegalArgumentException when the layout has no operation column or no such column
+     */
+    public static String[] deletionRow(Layout layout, Map<String, String> keyColumns) {
+        int op = layout.operationColumn();
+        if (op < 0) {
+            throw new IllegalArgumentException(layout.entity() + " has no operation column for deletions");
+        }
+        String[] row = new String[layout.size()];
+        Arrays.fill(row, "");
+        row[op] = "D";
+        keyColumns.forEach((name, value) -> {
+            int column = layout.indexOf(name);
+            if (column < 0) {
+                throw new IllegalArgumentException(layout.entity() + " has no column " + name);
+            }
+            row[column] = value;
+        });
+        return row;
     }
 
     private static MessageDigest sha256() {
