@@ -102,7 +102,7 @@ public final class LayoutWriter {
             for (T record : records) {
                 String[] row = format.apply(record);
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = row[columns[i]];
+                    values[i] = columns[i] == op ? "" : row[columns[i]]; // an upsert's op is empty
                 }
                 rows.write(values);
                 count++;

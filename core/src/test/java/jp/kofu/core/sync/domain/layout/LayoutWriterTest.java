@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jp.kofu.core.sync.domain.BatchFile;
 
-/** The writer writes every column but the operation, through the format's sink, and sums what it wrote. */
+/**
+ * The writer writes every column but the operation, through the format's sink, and sums what it wrote; with
+ * deletion rows, the operation column too ({@code D} on them, empty on the upserts).
+ */
 class LayoutWriterTest {
 
     static final Layout LAYOUT = new Layout("things", "things.txt");
@@ -70,5 +73,27 @@ class LayoutWriterTest {
 
         assertThat(Files.readString(dir.resolve("things.txt"))).isEqualTo("key|name\n");
         assertThat(written.records()).isZero();
+    }
+
+    @Test
+    void deletionRowsComeFirstWithTheOperationColumnDAndOnlyTheirKey() throws Exception {
+        String[] deletion = LayoutWriter.deletionRow(LAYOUT, java.util.Map.of("key", "A9"));
+        BatchFile written = LayoutWriter.write(dir, "things.txt", LAYOUT, List.<String[]>of(deletion),
+                List.of("A1"), k -> row(k, "山田"), LayoutWriterTest::pipes);
+
+        assertThat(Files.readString(dir.resolve("things.txt"))).isEqualTo("op|key|name\nD|A9|\n|A1|山田\n");
+        assertThat(written.records()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeletionRowNamesOnlyColumnsOfTheLayoutWithAnOperation() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> LayoutWriter.deletionRow(LAYOUT, java.util.Map.of("nope", "A9")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+        Layout withoutOp = new Layout("plain", "plain.txt");
+        withoutOp.required("key");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> LayoutWriter.deletionRow(withoutOp, java.util.Map.of("key", "A9")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
