@@ -200,6 +200,14 @@ public final class DeltaGenerator {
         residents.put(changed.key(), changed);
     }
 
+    /**
+     * Keeps the persons' records from deletion in the deltas generated from now on (e.g. the holders of a
+     * benchmark's test cards, whose card links must keep resolving).
+     */
+    public void protect(java.util.Collection<PersonKey> persons) {
+        protectedPersons.addAll(persons);
+    }
+
     /** The current record of a person (after the deltas generated so far), if the town knows them. */
     public Optional<Resident> resident(PersonKey key) {
         return Optional.ofNullable(residents.get(key));

@@ -72,6 +72,7 @@ public final class DeltaChurn {
         this.clock = clock;
         this.random = new SplittableRandom(seed);
         this.swappable = List.copyOf(swappable);
+        generator.protect(this.swappable); // their test cards must keep resolving: no card re-issue for them
         this.pairsPerRound = pairsPerRound;
     }
 
