@@ -14,12 +14,9 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +41,7 @@ import jp.kofu.core.replica.port.out.ReplicaWritePort;
 import jp.kofu.core.sync.domain.SourceSystem;
 import jp.kofu.core.tenant.domain.TenantSettings;
 import jp.kofu.core.tenant.port.out.TenantSettingsPort;
+import jp.kofu.core.testing.MutableClock;
 import jp.kofu.server.http.KofuServer;
 import jp.kofu.server.wiring.Kofu;
 import jp.kofu.server.wiring.KioskConfig;
@@ -60,30 +58,10 @@ class JlisInterfaceTest {
     private static final Duration DAY = Duration.ofDays(1);
     private static final String ISSUER = JpkiPolicy.USER_AUTHENTICATION_ISSUER;
 
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        volatile Instant now = NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @TempDir
     static Path dir;
 
-    private static final MovableClock CLOCK = new MovableClock();
+    private static final MutableClock CLOCK = new MutableClock(NOW);
     private static TestPki pki;
     private static KeyPair keys;
     private static Injector kofu;
@@ -250,9 +228,9 @@ class JlisInterfaceTest {
     void a_prepared_issuance_without_an_answer_is_voided_by_the_sweeper() throws Exception {
         String session = kiosk.authenticate(card(101)).json().path("session").asText();
         String id = kiosk.call("prepare", kiosk.body("session", session, "kind", "juminhyo")).json().path("issuanceId").asText();
-        Instant before = CLOCK.now;
+        Instant before = CLOCK.instant();
         try {
-            CLOCK.now = before.plus(Duration.ofMinutes(11));
+            CLOCK.set(before.plus(Duration.ofMinutes(11)));
             assertThat(kofu.getInstance(KioskSweeper.class).sweep().voided()).isGreaterThanOrEqualTo(1);
 
             KioskHttp.Reply late = kiosk.call("complete", kiosk.body("session", session, "issuanceId", id,
@@ -260,7 +238,7 @@ class JlisInterfaceTest {
             assertThat(late.json().path("reason").asText()).isEqualTo("already-completed");
             assertThat(late.json().path("state").asText()).isEqualTo("voided");
         } finally {
-            CLOCK.now = before;
+            CLOCK.set(before);
         }
     }
 

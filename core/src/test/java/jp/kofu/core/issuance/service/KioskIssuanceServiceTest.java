@@ -11,13 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -49,6 +47,7 @@ import jp.kofu.core.tenant.domain.MaintenanceWindow;
 import jp.kofu.core.tenant.domain.ServiceAvailability;
 import jp.kofu.core.tenant.domain.TenantSettings;
 import jp.kofu.core.tenant.domain.TestMode;
+import jp.kofu.core.testing.MutableClock;
 
 class KioskIssuanceServiceTest {
 
@@ -56,34 +55,6 @@ class KioskIssuanceServiceTest {
     private static final Instant NOON_JST = Instant.parse("2026-11-26T03:00:00Z");
     private static final IssuanceChannel STORE = new IssuanceChannel("0012345", "13");
     private static final IssuanceChannel OTHER_STORE = new IssuanceChannel("0099999", "13");
-
-    /** A clock tests move forward. */
-    static final class MovableClock extends Clock {
-        volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /**
      * Cards of the fake: the certificate bytes are "serial N" and a valid signature is "signed:" + the
@@ -111,7 +82,7 @@ class KioskIssuanceServiceTest {
     private final InMemoryKioskSessions sessions = new InMemoryKioskSessions();
     private final InMemoryPreparedDocuments documents = new InMemoryPreparedDocuments();
     private final InMemoryTenantSettings tenants = new InMemoryTenantSettings(TenantSettings.kurume());
-    private final MovableClock clock = new MovableClock(NOON_JST);
+    private final MutableClock clock = new MutableClock(NOON_JST);
     private KioskIssuanceService kiosk;
 
     @BeforeEach
@@ -300,7 +271,7 @@ class KioskIssuanceServiceTest {
     @Test
     void outside_hours_and_in_maintenance_every_step_gives_a_distinct_refusal_with_the_notice() {
         String session = sessionOf(101);
-        clock.now = LocalDateTime.of(2026, 11, 26, 23, 0).atZone(ZoneId.of("Asia/Tokyo")).toInstant();
+        clock.set(LocalDateTime.of(2026, 11, 26, 23, 0).atZone(ZoneId.of("Asia/Tokyo")).toInstant());
 
         assertThat(kiosk.challenge(new KioskIssuanceUseCase.ChallengeCommand(KURUME, STORE)))
                 .isEqualTo(new KioskIssuanceUseCase.Unavailable(new ServiceAvailability.OutOfHours("")));
@@ -311,10 +282,10 @@ class KioskIssuanceServiceTest {
                 LocalDateTime.of(2026, 11, 27, 13, 0), "保守のため休止します");
         tenants.save(TenantSettings.kurume().withCalendar(
                 List.of(CalendarException.closed(LocalDate.of(2026, 11, 28), "選挙のため休止")), List.of(window), TestMode.OFF));
-        clock.now = LocalDateTime.of(2026, 11, 27, 12, 30).atZone(ZoneId.of("Asia/Tokyo")).toInstant();
+        clock.set(LocalDateTime.of(2026, 11, 27, 12, 30).atZone(ZoneId.of("Asia/Tokyo")).toInstant());
         assertThat(kiosk.challenge(new KioskIssuanceUseCase.ChallengeCommand(KURUME, STORE)))
                 .isEqualTo(new KioskIssuanceUseCase.Unavailable(new ServiceAvailability.InMaintenance(window)));
-        clock.now = LocalDateTime.of(2026, 11, 28, 12, 0).atZone(ZoneId.of("Asia/Tokyo")).toInstant();
+        clock.set(LocalDateTime.of(2026, 11, 28, 12, 0).atZone(ZoneId.of("Asia/Tokyo")).toInstant());
         assertThat(kiosk.challenge(new KioskIssuanceUseCase.ChallengeCommand(KURUME, STORE)))
                 .isEqualTo(new KioskIssuanceUseCase.Unavailable(new ServiceAvailability.OutOfHours("選挙のため休止")));
     }
