@@ -104,7 +104,7 @@ final class CertificatePdf implements AutoCloseable {
     PDImageXObject officialSealImage(byte[] png, String file) {
         if (officialSeal == null) {
             try {
-                officialSeal = PDImageXObject.createFromByteArray(document, png, file);
+                officialSeal = EncodedImages.of(document, png, file);
             } catch (IOException | IllegalArgumentException e) {
                 throw new RenderingException("the 公印 image " + file + " cannot be read as PNG", e);
             }

@@ -110,6 +110,16 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /**
+     * Runs the work holding one pooled connection: every adapter statement inside it, on this thread, uses that
+     * connection (JDBI hands nested calls the thread's open handle) instead of taking one from the pool and
+     * giving it back per statement. Each adapter call still commits on its own; nothing here is a transaction.
+     * For request handlers that make a dozen small calls, such as the kiosk interface's.
+     */
+    public <T> T onOneConnection(java.util.function.Supplier<T> work) {
+        return jdbi.withHandle(h -> work.get());
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

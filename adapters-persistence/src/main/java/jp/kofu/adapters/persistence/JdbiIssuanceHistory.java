@@ -30,8 +30,10 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
  * issuance cannot both complete it. Timestamps are kept to the microsecond.
  *
  * <p>Each state change appends its {@link HistoryEntry} to {@code issuance_chain} in the same transaction.
- * The append first reads the tenant's row in {@code issuance_chain_heads} FOR UPDATE, which holds the row
- * lock until commit, so the appends of one tenant queue (on every node) and each links to the one before.
+ * The append first increments the sequence of the tenant's row in {@code issuance_chain_heads} and reads it
+ * back with the last hash in the same statement; the update holds the row lock until commit, so the appends
+ * of one tenant queue (on every node) and each links to the one before. (An update rather than a
+ * {@code SELECT … FOR UPDATE}: H2 parses a FOR UPDATE query anew each time instead of caching it.)
  */
 public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
 
@@ -56,9 +58,21 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
     private static final int COUNTER_ATTEMPTS = 5;
 
     private final Jdbi jdbi;
+    /** Increments the tenant's counter and returns the new value, in one statement. */
+    private final String nextNumberSql;
+    /** Increments the tenant's chain sequence and returns it with the last hash, in one statement. */
+    private final String nextEntrySql;
 
     public JdbiIssuanceHistory(Database database) {
         this.jdbi = database.jdbi();
+        String update = "UPDATE certificate_counters SET last_number = last_number + 1 WHERE tenant_code = :tenant";
+        this.nextNumberSql = database.engine() == Database.Engine.H2
+                ? "SELECT last_number FROM FINAL TABLE (" + update + ")"
+                : update + " RETURNING last_number";
+        String head = "UPDATE issuance_chain_heads SET last_sequence = last_sequence + 1 WHERE tenant_code = :tenant";
+        this.nextEntrySql = database.engine() == Database.Engine.H2
+                ? "SELECT last_sequence, last_hash FROM FINAL TABLE (" + head + ")"
+                : head + " RETURNING last_sequence, last_hash";
     }
 
     @Override
@@ -114,29 +128,54 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
         }
         // the state condition makes this atomic: of two concurrent completions only one matches the row
         return inChainTransaction(completed.facts().tenant(), h -> {
-            int updated = h.createUpdate("UPDATE issuances "
-                            + "SET state = :state, completed_at = :at, fee_paid = :feePaid, void_reason = :reason "
-                            + "WHERE tenant_code = :tenant AND issuance_id = :id AND state = 'prepared'")
-                    .bind("state", completed.state())
-                    .bind("at", Arguments.timestamp(at))
-                    .bind("feePaid", feePaid)
-                    .bind("reason", reason)
-                    .bind("tenant", completed.facts().tenant().value())
-                    .bind("id", completed.id().value())
-                    .execute();
+            // the chain records the facts as stored when prepared, like find() returns them: when the caller's
+            // facts are those (it read them), the update itself checks it and nothing needs to be read back
+            Issuance.Facts facts = completed.facts();
+            int updated = complete(h, completed, at, feePaid, reason, true);
             if (updated != 1) {
-                return false;
+                updated = complete(h, completed, at, feePaid, reason, false);
+                if (updated != 1) {
+                    return false;
+                }
+                facts = h.createQuery("SELECT " + COLUMNS + " FROM issuances "
+                                + "WHERE tenant_code = :tenant AND issuance_id = :id")
+                        .bind("tenant", completed.facts().tenant().value())
+                        .bind("id", completed.id().value())
+                        .map((rs, ctx) -> issuance(rs).facts())
+                        .one();
             }
-            // the chain records the facts as stored when prepared, like find() returns them
-            Issuance.Facts stored = h.createQuery("SELECT " + COLUMNS + " FROM issuances "
-                            + "WHERE tenant_code = :tenant AND issuance_id = :id")
-                    .bind("tenant", completed.facts().tenant().value())
-                    .bind("id", completed.id().value())
-                    .map((rs, ctx) -> issuance(rs).facts())
-                    .one();
-            append(h, withFacts(completed, stored));
+            append(h, withFacts(completed, facts));
             return true;
         });
+    }
+
+    /** The conditional update of a completion; {@code sameFacts} also requires the recorded facts to be the caller's. */
+    private static int complete(Handle h, Issuance completed, Instant at, Long feePaid, String reason, boolean sameFacts) {
+        Issuance.Facts f = completed.facts();
+        var update = h.createUpdate("UPDATE issuances "
+                        + "SET state = :state, completed_at = :at, fee_paid = :feePaid, void_reason = :reason "
+                        + "WHERE tenant_code = :tenant AND issuance_id = :id AND state = 'prepared'"
+                        + (sameFacts ? " AND applicant_key = :applicant AND kind = :kind AND request_json = :request "
+                        + "AND store_code = :store AND prefecture = :prefecture AND certificate_number = :number "
+                        + "AND pdf_sha256 = :sha256 AND fee = :fee AND test_mode = :test" : ""))
+                .bind("state", completed.state())
+                .bind("at", Arguments.timestamp(at))
+                .bind("feePaid", feePaid)
+                .bind("reason", reason)
+                .bind("tenant", f.tenant().value())
+                .bind("id", completed.id().value());
+        if (sameFacts) {
+            update.bind("applicant", f.applicant().value())
+                    .bind("kind", f.kind().cliName())
+                    .bind("request", Json.request(f.request()))
+                    .bind("store", f.channel().storeCode())
+                    .bind("prefecture", f.channel().prefecture())
+                    .bind("number", f.certificateNumber())
+                    .bind("sha256", f.pdfSha256())
+                    .bind("fee", f.fee())
+                    .bind("test", f.test());
+        }
+        return update.execute();
     }
 
     private static Issuance withFacts(Issuance completed, Issuance.Facts facts) {
@@ -186,14 +225,13 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
     }
 
     /** Appends the entry of the issuance's new state to its tenant's chain, inside the caller's transaction. */
-    private static void append(Handle h, Issuance issuance) {
+    private void append(Handle h, Issuance issuance) {
         String tenant = issuance.facts().tenant().value();
-        // FOR UPDATE takes the head row's lock until commit (H2 and PostgreSQL alike): the appends of a tenant
+        // the update takes the head row's lock until commit (H2 and PostgreSQL alike): the appends of a tenant
         // queue here, on every node, and each reads the head the one before it wrote
-        ChainHead head = h.createQuery("SELECT last_sequence, last_hash FROM issuance_chain_heads "
-                        + "WHERE tenant_code = :tenant FOR UPDATE")
+        ChainHead head = h.createQuery(nextEntrySql)
                 .bind("tenant", tenant)
-                .map((rs, ctx) -> new ChainHead(rs.getLong(1) + 1, rs.getString(2)))
+                .map((rs, ctx) -> new ChainHead(rs.getLong(1), rs.getString(2)))
                 .findOne()
                 .orElseThrow(MissingHead::new);
         HistoryEntry e = HistoryEntry.of(issuance, head.lastSequence(), head.lastHash());
@@ -219,8 +257,7 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
                 .bind("previous", e.previousHash())
                 .bind("hash", e.hash())
                 .execute();
-        h.createUpdate("UPDATE issuance_chain_heads SET last_sequence = :seq, last_hash = :hash WHERE tenant_code = :tenant")
-                .bind("seq", e.sequence())
+        h.createUpdate("UPDATE issuance_chain_heads SET last_hash = :hash WHERE tenant_code = :tenant")
                 .bind("hash", e.hash())
                 .bind("tenant", tenant)
                 .execute();
@@ -296,25 +333,18 @@ public final class JdbiIssuanceHistory implements IssuanceHistoryPort {
     }
 
     /**
-     * Increments the tenant's counter and reads it back in one transaction. The UPDATE locks the counter row
-     * until commit, so concurrent callers queue on it and each reads its own value (on H2 and PostgreSQL
-     * alike). The first call of a tenant creates the row; if another caller creates it at the same moment,
-     * the loser's insert fails on the primary key and it simply increments again.
+     * Increments the tenant's counter and reads the new value in one statement (H2's data change delta
+     * table, PostgreSQL's RETURNING). The update locks the counter row until it commits, so concurrent callers
+     * queue on it and each gets its own value (on H2 and PostgreSQL alike). The first call of a tenant
+     * creates the row; if another caller creates it at the same moment, the loser's insert fails on the
+     * primary key and it simply increments again.
      */
     @Override
     public long nextCertificateNumber(LocalGovernmentCode tenant) {
         String code = tenant.value();
         for (int attempt = 1; ; attempt++) {
-            Optional<Long> next = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
-                int updated = h.createUpdate("UPDATE certificate_counters SET last_number = last_number + 1 "
-                                + "WHERE tenant_code = :tenant")
-                        .bind("tenant", code).execute();
-                if (updated == 0) {
-                    return Optional.empty();
-                }
-                return h.createQuery("SELECT last_number FROM certificate_counters WHERE tenant_code = :tenant")
-                        .bind("tenant", code).mapTo(Long.class).findOne();
-            });
+            Optional<Long> next = jdbi.withHandle(h -> h.createQuery(nextNumberSql)
+                    .bind("tenant", code).mapTo(Long.class).findOne());
             if (next.isPresent()) {
                 return next.get();
             }

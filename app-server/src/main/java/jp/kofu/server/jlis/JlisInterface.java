@@ -71,11 +71,13 @@ public final class JlisInterface {
     private final PreparedDocumentPort documents;
     private final Clock clock;
     private final PrometheusMeterRegistry metrics;
+    private final CallScope scope;
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Inject
     public JlisInterface(KioskIssuanceUseCase kiosk, IdempotencyPort idempotency, PreparedDocumentPort documents,
-                         Clock clock, PrometheusMeterRegistry metrics) {
+                         Clock clock, PrometheusMeterRegistry metrics, CallScope scope) {
+        this.scope = scope;
         this.kiosk = kiosk;
         this.idempotency = idempotency;
         this.documents = documents;
@@ -156,6 +158,25 @@ public final class JlisInterface {
             return;
         }
         String requestSha256 = sha256(operation + "\n" + new String(raw, StandardCharsets.UTF_8));
+        Call parsed = call;
+        String idempotencyKey = key;
+        try {
+            scope.run(() -> {
+                try {
+                    execute(ctx, operation, op, parsed, idempotencyKey, requestSha256);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return null;
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Claims the key, runs the operation (or replays the stored answer) and sends the answer. */
+    private void execute(Context ctx, String operation, Operation op, Call call, String key, String requestSha256)
+            throws IOException {
         IdempotencyPort.Claim claim = idempotency.claim(call.tenant(), key, operation, requestSha256, clock.instant());
         if (claim instanceof IdempotencyPort.Replay replay) {
             replay(ctx, operation, call.tenant(), replay.response(), Optional.empty());

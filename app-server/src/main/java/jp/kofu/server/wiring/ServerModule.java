@@ -14,8 +14,10 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 
 import jp.kofu.adapters.jlis.jpki.JpkiSettings;
+import jp.kofu.adapters.persistence.Database;
 import jp.kofu.adapters.jlis.signing.SigningSettings;
 import jp.kofu.core.issuance.domain.KioskPolicy;
+import jp.kofu.server.jlis.CallScope;
 
 /**
  * The server's own objects: configuration, the Prometheus metrics registry, and the kiosk interface's
@@ -41,6 +43,13 @@ final class ServerModule extends AbstractModule {
                 JpkiSettings.fromFiles(config.kiosk().trustAnchors(), config.kiosk().crls(), config.kiosk().crlMaxAge()));
         // the tenants' signing keys, read (and their passwords cleared) once when the graph is built
         OptionalBinder.newOptionalBinder(binder(), SigningSettings.class).setBinding().toInstance(config.signing().load());
+    }
+
+    /** A kiosk call's store calls share one connection of the pool. */
+    @Provides
+    @Singleton
+    CallScope callScope(Database database) {
+        return database::onOneConnection;
     }
 
     @Provides

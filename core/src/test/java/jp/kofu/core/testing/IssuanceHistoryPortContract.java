@@ -311,6 +311,33 @@ public abstract class IssuanceHistoryPortContract {
     }
 
     @Test
+    void a_completion_carrying_other_facts_than_the_recorded_ones_is_chained_with_the_recorded_facts() {
+        Issuance.Prepared recorded = aPreparedIssuance().forApplicant("P0007").atStore("0099887", "13").withFee(300).build();
+        port.recordPrepared(recorded);
+        Issuance.Facts f = recorded.facts();
+        Issuance.Prepared other = new Issuance.Prepared(new Issuance.Facts(f.id(), f.tenant(), new PersonKey("P0999"),
+                new CertificateRequest.Inkan(3), new jp.kofu.core.issuance.domain.IssuanceChannel("0000001", "40"),
+                "other-number", "cd".repeat(32), f.preparedAt(), 999, !f.test(), f.verificationCode()));
+
+        assertThat(port.recordCompletion(other.issue(PREPARED_AT.plusSeconds(60), 300))).isTrue();
+
+        HistoryEntry issued = port.chain(KURUME, 1, 10).get(0);
+        assertThat(issued.event()).isEqualTo(HistoryEntry.Event.ISSUED);
+        assertThat(issued.applicant()).isEqualTo(new PersonKey("P0007"));
+        assertThat(issued.kind()).isEqualTo(recorded.facts().kind());
+        assertThat(issued.copies()).isEqualTo(recorded.facts().request().copies());
+        assertThat(issued.storeCode()).isEqualTo("0099887");
+        assertThat(issued.certificateNumber()).isEqualTo(recorded.facts().certificateNumber());
+        assertThat(issued.pdfSha256()).isEqualTo(recorded.facts().pdfSha256());
+        assertThat(issued.test()).isEqualTo(recorded.facts().test());
+        assertThat(issued.hashMatches()).isTrue();
+        assertThat(port.find(KURUME, f.id()).orElseThrow().facts().applicant()).isEqualTo(new PersonKey("P0007"));
+        assertThat(port.find(KURUME, f.id()).orElseThrow().state()).isEqualTo("issued");
+        assertThat(port.recordCompletion(recorded.voidFor(Issuance.VoidReason.CANCELLED, PREPARED_AT.plusSeconds(61))))
+                .as("completed once only").isFalse();
+    }
+
+    @Test
     void a_refused_completion_appends_nothing_and_chains_are_per_tenant() {
         Issuance.Prepared kurume = aPreparedIssuance().build();
         port.recordPrepared(kurume);

@@ -27,9 +27,14 @@ public final class CompleteIssuanceService implements CompleteIssuanceUseCase {
         if (current.isEmpty() || !(current.get() instanceof Issuance.Prepared prepared)) {
             return Optional.empty();
         }
-        Issuance done = command.voidReason()
+        return complete(prepared, command.voidReason(), command.feePaid());
+    }
+
+    @Override
+    public Optional<Issuance> complete(Issuance.Prepared prepared, Optional<Issuance.VoidReason> voidReason, long feePaid) {
+        Issuance done = voidReason
                 .<Issuance>map(reason -> prepared.voidFor(reason, clock.instant()))
-                .orElseGet(() -> prepared.issue(clock.instant(), command.feePaid()));
+                .orElseGet(() -> prepared.issue(clock.instant(), feePaid));
         return history.recordCompletion(done) ? Optional.of(done) : Optional.empty();
     }
 }

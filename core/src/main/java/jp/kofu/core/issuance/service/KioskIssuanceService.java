@@ -254,8 +254,8 @@ public final class KioskIssuanceService implements KioskIssuanceUseCase {
             case FAILED -> Optional.of(Issuance.VoidReason.PRINT_FAILED);
             case CANCELLED -> Optional.of(Issuance.VoidReason.CANCELLED);
         };
-        Optional<Issuance> done = completer.complete(new CompleteIssuanceUseCase.Command(command.tenant(),
-                command.issuance(), voidReason, voidReason.isPresent() ? 0 : command.feePaid()));
+        Optional<Issuance> done = completer.complete((Issuance.Prepared) current.get(), voidReason,
+                voidReason.isPresent() ? 0 : command.feePaid());
         documents.discard(command.tenant(), command.issuance());
         if (done.isEmpty()) {
             // another node completed or voided it a moment ago
@@ -275,8 +275,7 @@ public final class KioskIssuanceService implements KioskIssuanceUseCase {
             do {
                 stale = history.preparedBefore(code, cutoff, SWEEP_BATCH);
                 for (Issuance.Prepared p : stale) {
-                    if (completer.complete(new CompleteIssuanceUseCase.Command(code, p.id(),
-                            Optional.of(Issuance.VoidReason.TIMED_OUT), 0)).isPresent()) {
+                    if (completer.complete(p, Optional.of(Issuance.VoidReason.TIMED_OUT), 0).isPresent()) {
                         voided++;
                     }
                     documents.discard(code, p.id());

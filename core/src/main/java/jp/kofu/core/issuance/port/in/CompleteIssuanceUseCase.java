@@ -20,6 +20,16 @@ public interface CompleteIssuanceUseCase {
     Optional<Issuance> complete(Command command);
 
     /**
+     * Completes an issuance the caller has just read in its prepared state (the kiosk flow reads it to check
+     * whose it is), saving a second read. If it was completed meanwhile (another node, the timeout), nothing
+     * changes and the result is empty, as for {@link #complete(Command)}.
+     *
+     * @param voidReason empty when printed and paid; the reason when voided
+     * @param feePaid the fee paid in 円 (0 when voided)
+     */
+    Optional<Issuance> complete(Issuance.Prepared prepared, Optional<Issuance.VoidReason> voidReason, long feePaid);
+
+    /**
      * @param tenant 地方公共団体コード
      * @param id the prepared issuance
      * @param voidReason empty when printed and paid; the reason when voided
