@@ -114,9 +114,15 @@ final class BenchCommand implements Runnable {
                 description = "Stop the measured run once N certificates are prepared, --duration being the limit (default: no count).")
         long issuances;
 
-        @Option(names = "--warmup", defaultValue = "10s", converter = Durations.class, paramLabel = "D",
-                description = "Unmeasured run first (default ${DEFAULT-VALUE}).")
+        @Option(names = "--warmup", defaultValue = "45s", converter = Durations.class, paramLabel = "D",
+                description = "Unmeasured run first, long enough for the JIT compiler to finish with the hot paths "
+                        + "(the report says how much it still compiled while measuring; default ${DEFAULT-VALUE}).")
         Duration warmup;
+
+        @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
+                description = "Measured rounds, each followed by its render-only measurement; the report gives every "
+                        + "round and the medians (default ${DEFAULT-VALUE}).")
+        int repeat;
 
         @Option(names = "--render-duration", defaultValue = "15s", converter = Durations.class, paramLabel = "D",
                 description = "Render-only measurement (default ${DEFAULT-VALUE}).")
@@ -180,6 +186,9 @@ final class BenchCommand implements Runnable {
             if (kiosks < 1 || kiosks > 1024) {
                 throw new UsageException("kofu bench issue: --kiosks must be 1 to 1024");
             }
+            if (repeat < 1 || repeat > 100) {
+                throw new UsageException("kofu bench issue: --repeat must be 1 to 100");
+            }
             if (churnInterval != null && deltaInterval != null) {
                 throw new UsageException("kofu bench issue: --churn-interval and --delta-interval exclude each other");
             }
@@ -203,7 +212,7 @@ final class BenchCommand implements Runnable {
                     Long.parseLong(props.getProperty("seed")), LocalDate.parse(props.getProperty("referenceDate")));
             ResidentOracle oracle = new ResidentOracle(town.content(), town.taxYear());
             List<IssueLoad.Holder> holders = holders(pki);
-            return measure(new KioskClient(KioskClient.newHttpClient(), server, code.value(), "0000000", "40"), holders,
+            return measure(KioskClient.blocking(server, code.value(), "0000000", "40", 2 * kiosks), holders,
                     oracle, town, TenantSettings.defaultsFor(code), null, null, null);
         }
 
@@ -248,8 +257,8 @@ final class BenchCommand implements Runnable {
                     summary = () -> String.format("%d delta batches applied through the sync path every %s (%,d resident "
                             + "records changed)", churn.rounds(), deltaInterval, churn.changedRecords());
                 }
-                return measure(new KioskClient(KioskClient.newHttpClient(), URI.create("http://127.0.0.1:" + port),
-                        tenant.value(), "0000000", "40"), holders, oracle, town, settings, round, interval, summary);
+                return measure(KioskClient.blocking(URI.create("http://127.0.0.1:" + port),
+                        tenant.value(), "0000000", "40", 2 * kiosks), holders, oracle, town, settings, round, interval, summary);
             }
         }
 
@@ -274,27 +283,61 @@ final class BenchCommand implements Runnable {
             IssueLoad load = new IssueLoad(client, holders, oracle, environment.clock());
             environment.err().printf("warming up for %s with %d kiosks …%n", warmup, kiosks);
             load.run(new IssueLoad.Settings(kiosks, warmup, 0, cancelRate, abandonRate, kinds, !checkInline), seed + 1);
-            environment.err().printf("measuring for %s with %d kiosks%s …%n", duration, kiosks,
-                    churn == null ? "" : ", changing the replica every " + churnEvery);
-            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-            Thread churner = churn == null ? null : churner(churn, churnEvery, running);
-            IssueLoad.Result r;
-            try {
-                r = load.run(new IssueLoad.Settings(kiosks, duration, issuances, cancelRate, abandonRate, kinds, !checkInline), seed + 2);
-            } finally {
-                if (churner != null) {
-                    running.set(false);
-                    churner.join();
+            List<Round> rounds = new ArrayList<>();
+            for (int i = 1; i <= repeat; i++) {
+                environment.err().printf("measuring%s for %s with %d kiosks%s …%n",
+                        repeat == 1 ? "" : " round " + i + " of " + repeat, duration, kiosks,
+                        churn == null ? "" : ", changing the replica every " + churnEvery);
+                java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+                Thread churner = churn == null ? null : churner(churn, churnEvery, running);
+                long jit = compilationMillis();
+                IssueLoad.Result r;
+                try {
+                    r = load.run(new IssueLoad.Settings(kiosks, duration, issuances, cancelRate, abandonRate, kinds,
+                            !checkInline), seed + 1 + i);
+                } finally {
+                    if (churner != null) {
+                        running.set(false);
+                        churner.join();
+                    }
                 }
+                long jitMillis = compilationMillis() - jit;
+                double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                environment.err().printf("measuring render-only for %s …%n", renderDuration);
+                long cpuRender = IssueLoad.processCpuNanos();
+                RenderCeiling ceiling = renderOnly(town, settings, holders);
+                double cpuPerRender = (IssueLoad.processCpuNanos() - cpuRender) / 1e6 / Math.max(1, ceiling.documents());
+                rounds.add(new Round(r, ceiling, r.cpuMillisPerCertificate(), cpuPerRender, loadAverage, jitMillis));
             }
-            double cpuPerCertificate = r.cpuMillisPerCertificate();
-            double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            environment.err().printf("measuring render-only for %s …%n", renderDuration);
-            long cpuRender = IssueLoad.processCpuNanos();
-            RenderCeiling ceiling = renderOnly(town, settings, holders);
-            double cpuPerRender = (IssueLoad.processCpuNanos() - cpuRender) / 1e6 / Math.max(1, ceiling.documents());
-            report(r, ceiling, loadAverage, cpuPerCertificate, cpuPerRender, churnSummary == null ? null : churnSummary.get());
-            return r.misissued() == 0 ? Cli.OK : Cli.REFUSED;
+            report(rounds, churnSummary == null ? null : churnSummary.get());
+            return rounds.stream().allMatch(r -> r.result().misissued() == 0) ? Cli.OK : Cli.REFUSED;
+        }
+
+        /** One measured round and the render-only measurement after it. */
+        record Round(IssueLoad.Result result, RenderCeiling ceiling, double cpuPerCertificate, double cpuPerRender,
+                     double loadAverage, long jitMillis) {
+            double ratio() {
+                return result.throughput() / ceiling.throughput();
+            }
+
+            double prepare(int p) {
+                return IssueLoad.Result.percentile(result.prepareMillis(), p);
+            }
+
+            double flow(int p) {
+                return IssueLoad.Result.percentile(result.flowMillis(), p);
+            }
+        }
+
+        /** Milliseconds the JIT compilers have spent so far, or 0 where the JVM does not tell. */
+        private static long compilationMillis() {
+            var jit = ManagementFactory.getCompilationMXBean();
+            return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+        }
+
+        private static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> f) {
+            double[] v = rounds.stream().mapToDouble(f).sorted().toArray();
+            return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
         }
 
         /** Stopped by the flag, never by an interrupt: an interrupt inside a write closes H2's file channel. */
@@ -373,56 +416,105 @@ final class BenchCommand implements Runnable {
             return new RenderCeiling(documents.sum(), (System.nanoTime() - start) / 1e9, threads);
         }
 
-        private void report(IssueLoad.Result r, RenderCeiling ceiling, double loadAverage, double cpuPerCertificate,
-                            double cpuPerRender, String churn) throws IOException {
-            double ratio = r.throughput() / ceiling.throughput();
+        private void report(List<Round> rounds, String churn) throws IOException {
+            long prepared = rounds.stream().mapToLong(r -> r.result().prepared()).sum();
+            long issued = rounds.stream().mapToLong(r -> r.result().issued()).sum();
+            long cancelled = rounds.stream().mapToLong(r -> r.result().cancelled()).sum();
+            long abandoned = rounds.stream().mapToLong(r -> r.result().abandoned()).sum();
+            long refused = rounds.stream().mapToLong(r -> r.result().refused()).sum();
+            long errors = rounds.stream().mapToLong(r -> r.result().errors()).sum();
+            long misissued = rounds.stream().mapToLong(r -> r.result().misissued()).sum();
+            Map<String, Long> errorKinds = new java.util.TreeMap<>();
+            rounds.forEach(r -> r.result().errorKinds().forEach((k, v) -> errorKinds.merge(k, v, Long::sum)));
+            double seconds = rounds.stream().mapToDouble(r -> r.result().seconds()).sum();
+            double throughput = median(rounds, r -> r.result().throughput());
+            double ceiling = median(rounds, r -> r.ceiling().throughput());
+            double ratio = median(rounds, Round::ratio);
+            double cpuPerCertificate = median(rounds, Round::cpuPerCertificate);
+            double cpuPerRender = median(rounds, Round::cpuPerRender);
+            double loadAverage = median(rounds, Round::loadAverage);
+            double jitSeconds = rounds.stream().mapToLong(Round::jitMillis).sum() / 1000.0;
+            int threads = rounds.get(0).ceiling().threads();
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("kiosks", kiosks);
-                doc.put("seconds", round(r.seconds()));
-                doc.put("prepared", r.prepared());
-                doc.put("issued", r.issued());
-                doc.put("cancelled", r.cancelled());
-                doc.put("abandoned", r.abandoned());
-                doc.put("refused", r.refused());
-                doc.put("errors", r.errors());
-                doc.put("errorKinds", r.errorKinds());
-                doc.put("misissued", r.misissued());
+                doc.put("rounds", rounds.size());
+                doc.put("seconds", round(seconds));
+                doc.put("prepared", prepared);
+                doc.put("issued", issued);
+                doc.put("cancelled", cancelled);
+                doc.put("abandoned", abandoned);
+                doc.put("refused", refused);
+                doc.put("errors", errors);
+                doc.put("errorKinds", errorKinds);
+                doc.put("misissued", misissued);
                 if (churn != null) {
                     doc.put("replicaChanges", churn);
                 }
-                doc.put("throughputPerSecond", round(r.throughput()));
-                doc.put("prepareMillis", percentiles(r.prepareMillis()));
-                doc.put("flowMillis", percentiles(r.flowMillis()));
-                doc.put("renderOnlyPerSecond", round(ceiling.throughput()));
-                doc.put("renderOnlyThreads", ceiling.threads());
+                doc.put("throughputPerSecond", round(throughput));
+                doc.put("prepareMillis", medianPercentiles(rounds, true));
+                doc.put("flowMillis", medianPercentiles(rounds, false));
+                doc.put("renderOnlyPerSecond", round(ceiling));
+                doc.put("renderOnlyThreads", threads);
                 doc.put("ratioToRenderOnly", round(ratio));
                 doc.put("cpuMillisPerCertificate", round(cpuPerCertificate));
                 doc.put("cpuMillisPerRenderOnly", round(cpuPerRender));
+                doc.put("jitSecondsWhileMeasuring", round(jitSeconds));
                 doc.put("loadAverage", round(loadAverage));
                 doc.put("cores", Runtime.getRuntime().availableProcessors());
+                List<Map<String, Object>> each = new ArrayList<>();
+                for (Round r : rounds) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("throughputPerSecond", round(r.result().throughput()));
+                    m.put("prepareMillis", percentiles(r.result().prepareMillis()));
+                    m.put("renderOnlyPerSecond", round(r.ceiling().throughput()));
+                    m.put("ratioToRenderOnly", round(r.ratio()));
+                    m.put("cpuMillisPerCertificate", round(r.cpuPerCertificate()));
+                    m.put("misissued", r.result().misissued());
+                    each.add(m);
+                }
+                doc.put("perRound", each);
                 environment.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
                 return;
             }
             var out = environment.out();
-            out.printf("kofu bench issue: %d kiosks for %.1f s%n", kiosks, r.seconds());
+            String median = rounds.size() == 1 ? "" : " (median of " + rounds.size() + " rounds)";
+            out.printf("kofu bench issue: %d kiosks, %d round%s of %.1f s%n", kiosks, rounds.size(),
+                    rounds.size() == 1 ? "" : "s", seconds / rounds.size());
+            if (rounds.size() > 1) {
+                for (int i = 0; i < rounds.size(); i++) {
+                    Round r = rounds.get(i);
+                    out.printf("  round %d: %.1f certificates/s, prepare p99 %.1f ms, render-only %.1f/s (%.0f%%), "
+                                    + "CPU %.1f ms/certificate, misissued %d%n", i + 1, r.result().throughput(), r.prepare(99),
+                            r.ceiling().throughput(), r.ratio() * 100, r.cpuPerCertificate(), r.result().misissued());
+                }
+            }
             out.printf("  prepared %,d (issued %,d, cancelled %,d, left unanswered %,d), refused %,d, errors %,d%n",
-                    r.prepared(), r.issued(), r.cancelled(), r.abandoned(), r.refused(), r.errors());
-            r.errorKinds().forEach((k, v) -> out.printf("    error %s: %,d%n", k, v));
-            out.printf("  misissued: %d (of %,d PDFs checked against the authenticated cardholder)%n", r.misissued(), r.prepared());
+                    prepared, issued, cancelled, abandoned, refused, errors);
+            errorKinds.forEach((k, v) -> out.printf("    error %s: %,d%n", k, v));
+            out.printf("  misissued: %d (of %,d PDFs checked against the authenticated cardholder)%n", misissued, prepared);
             if (churn != null) {
                 out.printf("  while: %s%n", churn);
             }
-            out.printf("  throughput: %.1f certificates/s%n", r.throughput());
-            out.printf("  prepare latency ms: p50 %.1f  p95 %.1f  p99 %.1f%n", IssueLoad.Result.percentile(r.prepareMillis(), 50),
-                    IssueLoad.Result.percentile(r.prepareMillis(), 95), IssueLoad.Result.percentile(r.prepareMillis(), 99));
-            out.printf("  whole flow ms:      p50 %.1f  p95 %.1f  p99 %.1f%n", IssueLoad.Result.percentile(r.flowMillis(), 50),
-                    IssueLoad.Result.percentile(r.flowMillis(), 95), IssueLoad.Result.percentile(r.flowMillis(), 99));
-            out.printf("  render-only ceiling: %.1f certificates/s (%d threads) → issuance at %.0f%% of it%n",
-                    ceiling.throughput(), ceiling.threads(), ratio * 100);
+            out.printf("  throughput: %.1f certificates/s%s%n", throughput, median);
+            out.printf("  prepare latency ms: p50 %.1f  p95 %.1f  p99 %.1f%s%n", median(rounds, r -> r.prepare(50)),
+                    median(rounds, r -> r.prepare(95)), median(rounds, r -> r.prepare(99)), median);
+            out.printf("  whole flow ms:      p50 %.1f  p95 %.1f  p99 %.1f%s%n", median(rounds, r -> r.flow(50)),
+                    median(rounds, r -> r.flow(95)), median(rounds, r -> r.flow(99)), median);
+            out.printf("  render-only ceiling: %.1f certificates/s (%d threads) → issuance at %.0f%% of it%s%n",
+                    ceiling, threads, ratio * 100, median);
             out.printf("  CPU time per certificate: %.1f ms (server and kiosk simulators together; render-only %.1f ms)%n",
                     cpuPerCertificate, cpuPerRender);
+            out.printf("  JIT compilation while measuring: %.1f s (a longer --warmup if large)%n", jitSeconds);
             out.printf("  machine: %d cores, load average %.2f%n", Runtime.getRuntime().availableProcessors(), loadAverage);
+        }
+
+        private static Map<String, Double> medianPercentiles(List<Round> rounds, boolean prepare) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            for (int p : new int[] {50, 95, 99}) {
+                m.put("p" + p, round(median(rounds, r -> prepare ? r.prepare(p) : r.flow(p))));
+            }
+            return m;
         }
 
         private static Map<String, Double> percentiles(List<Double> sorted) {

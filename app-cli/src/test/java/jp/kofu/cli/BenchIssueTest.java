@@ -1,0 +1,48 @@
+package jp.kofu.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** {@code kofu bench issue} end to end on its own small town: rounds, medians, and the oracle's verdict. */
+class BenchIssueTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoRoundsReportEachRoundAndTheirMediansWithNoMisissuance() throws Exception {
+        CliRun run = CliRun.run("bench", "issue", "--kiosks", "3", "--duration", "2s", "--warmup", "1s",
+                "--repeat", "2", "--render-duration", "1s", "--residents", "300", "--card-count", "20",
+                "--work", dir.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertThat(doc.path("rounds").asInt()).isEqualTo(2);
+        assertThat(doc.path("perRound")).hasSize(2);
+        assertThat(doc.path("prepared").asLong()).isPositive();
+        assertThat(doc.path("misissued").asLong()).isZero();
+        assertThat(doc.path("errors").asLong()).isZero();
+        double a = doc.path("perRound").get(0).path("throughputPerSecond").asDouble();
+        double b = doc.path("perRound").get(1).path("throughputPerSecond").asDouble();
+        assertThat(a).isPositive();
+        assertThat(b).isPositive();
+        assertThat(doc.path("throughputPerSecond").asDouble()).isCloseTo((a + b) / 2, org.assertj.core.data.Offset.offset(0.11));
+        assertThat(doc.path("renderOnlyPerSecond").asDouble()).isPositive();
+        assertThat(doc.path("prepareMillis").path("p99").asDouble()).isPositive();
+        assertThat(doc.has("jitSecondsWhileMeasuring")).isTrue();
+    }
+
+    @Test
+    void aRepeatOutOfRangeIsAUsageError() {
+        CliRun run = CliRun.run("bench", "issue", "--repeat", "0", "--work", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--repeat");
+    }
+}
