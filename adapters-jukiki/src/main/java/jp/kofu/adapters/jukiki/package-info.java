@@ -12,7 +12,7 @@
  *
  * <p>The same files also come as fixed-length Shift_JIS records (固定長): the manifest's {@code format} and
  * {@code layout} name a set of record definitions ({@code layouts/<id>/<entity>.layout} beside
- * {@code FixedLayouts}, kofu-fixed-v1 shipped, further ones from the directory {@code -Dkofu.layouts}
+ * {@code FixedLayouts}, kofu-fixed-v1 shipped, further ones from the directory {@code KOFU_LAYOUTS} or {@code -Dkofu.layouts} names
  * names), read and written with core's fixed-length codec.
  */
 package jp.kofu.adapters.jukiki;

@@ -20,7 +20,8 @@ import jp.kofu.core.sync.domain.InputProblem;
 /**
  * The fixed-length record definitions (固定長レコード定義) this adapter knows, by layout id and entity:
  * {@code layouts/<id>/<entity>.layout} beside the adapter's anchor class (kofu-fixed-v1 ships), or in the directory the
- * system property {@value #PATH_PROPERTY} names, which is searched first — so that a new vendor layout is a
+ * system property {@value #PATH_PROPERTY} names (else the environment variable {@value #PATH_VARIABLE}), which is
+ * searched first — so that a new vendor layout is a
  * definition file, not code. Each vendor-format adapter keeps one catalog
  * of its own definitions, found as resources beside the anchor class it names.
  *
@@ -30,6 +31,18 @@ public final class FixedLayoutCatalog {
 
     /** A directory of further definitions: {@code <dir>/<layout id>/<entity>.layout}. */
     public static final String PATH_PROPERTY = "kofu.layouts";
+
+    /** The environment variable naming that directory when the system property is not set. */
+    public static final String PATH_VARIABLE = "KOFU_LAYOUTS";
+
+    /** The directory of further definitions: the system property, else the environment variable; null when neither. */
+    public static String directory() {
+        String dir = System.getProperty(PATH_PROPERTY);
+        if (dir == null || dir.isBlank()) {
+            dir = System.getenv(PATH_VARIABLE);
+        }
+        return dir == null || dir.isBlank() ? null : dir;
+    }
 
     private final Map<String, Optional<FixedLayout>> cache = new ConcurrentHashMap<>();
     private final Class<?> anchor;
@@ -69,7 +82,7 @@ public final class FixedLayoutCatalog {
             FixedLayout definition = find(id, layout).orElseThrow(() -> new BatchRejectedException(
                     InputProblem.ofFile(BatchManifest.FILE_NAME, "layout " + id + " has no definition for entity "
                             + layout.entity() + " (kofu knows kofu-fixed-v1; others are read from the directory "
-                            + "the system property " + PATH_PROPERTY + " names)")));
+                            + "the system property " + PATH_PROPERTY + " or the variable " + PATH_VARIABLE + " names)")));
             return FixedRecordSource.opener(definition, layout);
         } catch (IllegalArgumentException e) {
             throw new BatchRejectedException(InputProblem.ofFile(BatchManifest.FILE_NAME,
@@ -90,8 +103,8 @@ public final class FixedLayoutCatalog {
     private Optional<FixedLayout> read(String layoutId, String entity) {
         String name = layoutId + "/" + entity + ".layout";
         try {
-            String dir = System.getProperty(PATH_PROPERTY);
-            if (dir != null && !dir.isBlank()) {
+            String dir = directory();
+            if (dir != null) {
                 Path file = Path.of(dir).resolve(layoutId).resolve(entity + ".layout");
                 if (Files.isRegularFile(file)) {
                     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
