@@ -44,6 +44,7 @@ import jp.kofu.core.replica.domain.PersonKey;
 import jp.kofu.core.suppression.domain.SuppressionDecision;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 import jp.kofu.core.tenant.domain.ServiceAvailability;
+import jp.kofu.server.wiring.CallScope;
 
 /**
  * The kiosk interface over HTTP (コンビニ交付インタフェース): the publicly described J-LIS flow as JSON calls

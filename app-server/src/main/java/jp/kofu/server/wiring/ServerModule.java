@@ -17,7 +17,6 @@ import jp.kofu.adapters.jlis.jpki.JpkiSettings;
 import jp.kofu.adapters.persistence.Database;
 import jp.kofu.adapters.jlis.signing.SigningSettings;
 import jp.kofu.core.issuance.domain.KioskPolicy;
-import jp.kofu.server.jlis.CallScope;
 
 /**
  * The server's own objects: configuration, the Prometheus metrics registry, and the kiosk interface's
