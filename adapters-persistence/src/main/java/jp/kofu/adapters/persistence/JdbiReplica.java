@@ -53,12 +53,13 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 /**
  * The replica (証明用データベース) in the database: {@link ReplicaReadPort} and {@link ReplicaWritePort} over
  * the tables {@code residents}, {@code households}, {@code seal_registrations}, {@code suppression_flags},
- * {@code cardholder_links}, {@code tax_records} and {@code sync_state}.
+ * {@code cardholder_links}, {@code tax_records}, {@code sync_state} and {@code replica_loads}.
  *
  * <p>A read runs in one transaction under snapshot isolation, so a certificate never mixes data from
  * before and after a batch. A full load deletes the tenant's rows of the sources being replaced and
- * inserts the new ones in JDBC batches, in one transaction together with the sources' sequence numbers.
- * A delta ({@link ReplicaDeltaPort}) first advances the stream's {@code sync_state} row with a conditional
+ * inserts the new ones in JDBC batches, in one transaction together with the sources' sequence numbers —
+ * except a tenant's first load, committed batch by batch behind a marker that hides the tenant from readers
+ * until it completes ({@link #firstLoadInChunks}; table {@code replica_loads}). A delta ({@link ReplicaDeltaPort}) first advances the stream's {@code sync_state} row with a conditional
  * update (compare-and-advance: the row lock makes a concurrent applier of the same batch find nothing to
  * update), then deletes and upserts record by record, all in the same transaction.
  */
@@ -112,6 +113,10 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
     @Override
     public <T> T read(LocalGovernmentCode tenant, Function<Snapshot, T> work) {
         return jdbi.inTransaction(database.snapshotIsolation(), handle -> {
+            if (loading(handle, tenant.value())) {
+                // a first load is being written in chunks: none of it may be seen before it completes
+                return work.apply(EMPTY);
+            }
             JdbiSnapshot snapshot = new JdbiSnapshot(handle, tenant.value(), database.engine() == Database.Engine.H2);
             try {
                 return work.apply(snapshot);
@@ -120,6 +125,60 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
             }
         });
     }
+
+    /** Whether a first load of the tenant is being written (or was interrupted): see {@link #firstLoadInChunks}. */
+    private static boolean loading(Handle h, String code) {
+        return h.createQuery("SELECT COUNT(*) FROM replica_loads WHERE tenant_code = :tenant")
+                .bind("tenant", code).mapTo(Integer.class).one() > 0;
+    }
+
+    /** What a tenant's replica reads as while its first load is written: nothing. */
+    private static final Snapshot EMPTY = new Snapshot() {
+        @Override
+        public Optional<Resident> resident(PersonKey key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Household> household(HouseholdId id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Resident> members(HouseholdId id) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<SealRegistration> seal(PersonKey key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<TaxRecord> tax(PersonKey key, int fiscalYear) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<SuppressionFlag> suppressionFlags(PersonKey key) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<PersonKey> cardholder(String issuer, BigInteger serial) {
+            return Optional.empty();
+        }
+
+        @Override
+        public <R> void forEach(ReplicaEntity<R> entity, Consumer<? super R> action) {
+            // nothing to enumerate
+        }
+
+        @Override
+        public OptionalLong appliedSequence(SourceSystem source) {
+            return OptionalLong.empty();
+        }
+    };
 
     private static final class JdbiSnapshot implements Snapshot {
 
@@ -350,6 +409,9 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
         String code = tenant.value();
         // a fixed lock order, so that two loads of several sources cannot deadlock
         List<BatchManifest> ordered = manifests.stream().sorted(Comparator.comparing(BatchManifest::source)).toList();
+        if (firstLoadInChunks(code, ordered, sources, content)) {
+            return;
+        }
         jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
             for (BatchManifest m : ordered) {
                 // first, so that the row lock serialises concurrent loads of the same source
@@ -377,6 +439,98 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
         });
     }
 
+    /**
+     * The first load of a tenant (no source of it ever loaded): written in chunks, each batch of rows committed,
+     * since H2 takes about a quarter longer for the same rows in one transaction of a million rows. It stays
+     * all or nothing for readers: a marker row in {@code replica_loads}, committed first, makes every snapshot of
+     * the tenant read as empty ({@link #read}); the rows go in; then one transaction records the sequences and
+     * deletes the marker. On a failure the rows written are deleted before the marker; a killed process leaves
+     * the marker, so the tenant stays empty to readers until the next load cleans up what was written and
+     * completes. A second first load of the tenant at the same time waits on the marker's row lock, then finds
+     * the tenant loaded and replaces it in one transaction.
+     *
+     * @return false, having changed nothing, when the tenant has a source loaded already
+     */
+    private boolean firstLoadInChunks(String code, List<BatchManifest> ordered, Set<SourceSystem> sources,
+                                      ReplicaContent content) {
+        if (anySequence(jdbi, code)) {
+            return false;
+        }
+        try {
+            jdbi.useHandle(h -> h.createUpdate("INSERT INTO replica_loads (tenant_code, started_at) "
+                            + "VALUES (:tenant, CURRENT_TIMESTAMP)")
+                    .bind("tenant", code).execute());
+        } catch (StatementException e) {
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
+            }
+            // the marker of an interrupted load, or of one running now: its row lock tells them apart below
+        }
+        try (Handle lock = jdbi.open(); Handle writer = jdbi.open()) {
+            lock.begin();
+            boolean marked = lock.createQuery("SELECT tenant_code FROM replica_loads WHERE tenant_code = :tenant FOR UPDATE")
+                    .bind("tenant", code).mapTo(String.class).findOne().isPresent();
+            if (!marked || anySequence(lock, code)) {
+                // another load finished (or gave up) while this one waited: replace in one transaction
+                lock.rollback();
+                return false;
+            }
+            try {
+                writer.begin();
+                // what an interrupted load of the tenant left
+                deleteRows(writer, code, sources);
+                writer.commit();
+                writer.begin();
+                if (sources.contains(SourceSystem.JUKIKI)) {
+                    insertJukiki(writer, code, content, true);
+                }
+                if (sources.contains(SourceSystem.TAX)) {
+                    insertAll(writer, INSERT_TAX, content.taxRecords(), (ps, t, i) -> bindTax(ps, code, t), true);
+                }
+                writer.commit();
+                for (BatchManifest m : ordered) {
+                    recordSequence(lock, code, m);
+                }
+                lock.createUpdate("DELETE FROM replica_loads WHERE tenant_code = :tenant").bind("tenant", code).execute();
+                lock.commit();
+                return true;
+            } catch (RuntimeException e) {
+                try {
+                    writer.rollback();
+                    writer.begin();
+                    deleteRows(writer, code, sources);
+                    writer.commit();
+                    lock.createUpdate("DELETE FROM replica_loads WHERE tenant_code = :tenant").bind("tenant", code).execute();
+                    lock.commit();
+                } catch (RuntimeException undo) {
+                    e.addSuppressed(undo);
+                }
+                if (e instanceof StatementException se && SqlErrors.isUniqueViolation(se)) {
+                    throw new IllegalArgumentException("content holds a duplicate key; nothing was changed", e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static boolean anySequence(Jdbi jdbi, String code) {
+        return jdbi.withHandle(h -> anySequence(h, code));
+    }
+
+    private static boolean anySequence(Handle h, String code) {
+        return h.createQuery("SELECT COUNT(*) FROM sync_state WHERE tenant_code = :tenant")
+                .bind("tenant", code).mapTo(Integer.class).one() > 0;
+    }
+
+    private static void deleteRows(Handle h, String code, Set<SourceSystem> sources) {
+        for (SourceSystem source : sources) {
+            for (String table : source == SourceSystem.JUKIKI ? JUKIKI_TABLES : TAX_TABLES) {
+                // table names are constants of this class; only the tenant is a value
+                h.createUpdate("DELETE FROM " + table + " WHERE tenant_code = ?").bind(0, code).execute();
+            }
+        }
+    }
+
     private static void recordSequence(Handle h, String code, BatchManifest m) {
         int updated = h.createUpdate("UPDATE sync_state SET last_sequence = ?, applied_at = CURRENT_TIMESTAMP "
                         + "WHERE tenant_code = ? AND source_system = ?")
@@ -399,11 +553,15 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
     }
 
     private static void insertJukiki(Handle h, String code, ReplicaContent content) {
-        insertAll(h, INSERT_RESIDENT, content.residents(), (ps, r, i) -> bindResident(ps, code, r, i));
-        insertAll(h, INSERT_HOUSEHOLD, content.households(), (ps, hh, i) -> bindHousehold(ps, code, hh));
-        insertAll(h, INSERT_SEAL, content.seals(), (ps, s, i) -> bindSeal(ps, code, s));
-        insertAll(h, INSERT_FLAG, content.suppressionFlags(), (ps, f, i) -> bindFlag(ps, code, f));
-        insertAll(h, INSERT_CARDHOLDER, content.cardholders(), (ps, c, i) -> bindCardholder(ps, code, c));
+        insertJukiki(h, code, content, false);
+    }
+
+    private static void insertJukiki(Handle h, String code, ReplicaContent content, boolean commitEachBatch) {
+        insertAll(h, INSERT_RESIDENT, content.residents(), (ps, r, i) -> bindResident(ps, code, r, i), commitEachBatch);
+        insertAll(h, INSERT_HOUSEHOLD, content.households(), (ps, hh, i) -> bindHousehold(ps, code, hh), commitEachBatch);
+        insertAll(h, INSERT_SEAL, content.seals(), (ps, s, i) -> bindSeal(ps, code, s), commitEachBatch);
+        insertAll(h, INSERT_FLAG, content.suppressionFlags(), (ps, f, i) -> bindFlag(ps, code, f), commitEachBatch);
+        insertAll(h, INSERT_CARDHOLDER, content.cardholders(), (ps, c, i) -> bindCardholder(ps, code, c), commitEachBatch);
     }
 
     private static void bindHousehold(PreparedStatement ps, String code, Household hh) throws SQLException {
@@ -525,6 +683,11 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
      * which tripled the CPU time of a 300,000-resident load.
      */
     private static <T> void insertAll(Handle h, String sql, List<T> rows, RowBinder<T> binder) {
+        insertAll(h, sql, rows, binder, false);
+    }
+
+    /** @param commitEachBatch commit after every batch (the chunked first load), else leave it to the caller */
+    private static <T> void insertAll(Handle h, String sql, List<T> rows, RowBinder<T> binder, boolean commitEachBatch) {
         if (rows.isEmpty()) {
             return;
         }
@@ -534,6 +697,9 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
                 ps.addBatch();
                 if ((i + 1) % BATCH_SIZE == 0) {
                     ps.executeBatch();
+                    if (commitEachBatch) {
+                        h.getConnection().commit();
+                    }
                 }
             }
             if (rows.size() % BATCH_SIZE != 0) {
