@@ -145,6 +145,47 @@ class FirstLoadInChunksTest {
         assertThat(replica.lastAppliedSequence(KURUME, SourceSystem.JUKIKI)).isEmpty();
     }
 
+    @ParameterizedTest
+    @MethodSource("engines")
+    void twoFirstLoadsOfOneTenantAtOnceEndWithOneOfThemWholeNeverAMix(String engine) throws Exception {
+        Database db = database(engine);
+        JdbiReplica replica = new JdbiReplica(db);
+        int n = JdbiReplica.BATCH_SIZE * 3 + 5;
+        ReplicaContent a = residents(n, "A");
+        ReplicaContent b = residents(n + 11, "B");
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> loaders = new ArrayList<>();
+        for (ReplicaContent content : List.of(a, b)) {
+            Thread t = new Thread(() -> {
+                try {
+                    start.await();
+                    replica.replaceAll(KURUME, List.of(fullBatch(KURUME, SourceSystem.JUKIKI, 1)), content);
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            t.start();
+            loaders.add(t);
+        }
+        for (Thread t : loaders) {
+            t.join();
+        }
+
+        assertThat(failures).isEmpty();
+        long count = count(replica, KURUME);
+        assertThat(count).isIn((long) n, (long) n + 11);
+        String prefix = count == n ? "A" : "B";
+        List<String> keys = new ArrayList<>();
+        replica.read(KURUME, s -> {
+            s.forEach(ReplicaEntity.RESIDENTS, r -> keys.add(r.key().value()));
+            return null;
+        });
+        assertThat(keys).allMatch(k -> k.startsWith(prefix));
+        assertThat(replica.lastAppliedSequence(KURUME, SourceSystem.JUKIKI)).hasValue(1);
+        assertThat(markers(db)).isZero();
+    }
+
     private static java.util.Optional<Resident> resident(JdbiReplica replica, String key) {
         return replica.read(KURUME, s -> s.resident(new PersonKey(key)));
     }
