@@ -59,7 +59,8 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
  * before and after a batch. A full load deletes the tenant's rows of the sources being replaced and
  * inserts the new ones in JDBC batches, in one transaction together with the sources' sequence numbers —
  * except a tenant's first load, committed batch by batch behind a marker that hides the tenant from readers
- * until it completes ({@link #firstLoadInChunks}; table {@code replica_loads}). A delta ({@link ReplicaDeltaPort}) first advances the stream's {@code sync_state} row with a conditional
+ * until it completes ({@link #firstLoadInChunks}; table {@code replica_loads}). A delta
+ * ({@link ReplicaDeltaPort}) first advances the stream's {@code sync_state} row with a conditional
  * update (compare-and-advance: the row lock makes a concurrent applier of the same batch find nothing to
  * update), then deletes and upserts record by record, all in the same transaction.
  */
@@ -417,19 +418,9 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
                 // first, so that the row lock serialises concurrent loads of the same source
                 recordSequence(h, code, m);
             }
-            for (SourceSystem source : sources) {
-                for (String table : source == SourceSystem.JUKIKI ? JUKIKI_TABLES : TAX_TABLES) {
-                    // table names are constants of this class; only the tenant is a value
-                    h.createUpdate("DELETE FROM " + table + " WHERE tenant_code = ?").bind(0, code).execute();
-                }
-            }
+            deleteRows(h, code, sources);
             try {
-                if (sources.contains(SourceSystem.JUKIKI)) {
-                    insertJukiki(h, code, content);
-                }
-                if (sources.contains(SourceSystem.TAX)) {
-                    insertAll(h, INSERT_TAX, content.taxRecords(), (ps, t, i) -> bindTax(ps, code, t));
-                }
+                insertSources(h, code, sources, content, false);
             } catch (StatementException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
                     throw new IllegalArgumentException("content holds a duplicate key; nothing was changed", e);
@@ -481,17 +472,12 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
                 deleteRows(writer, code, sources);
                 writer.commit();
                 writer.begin();
-                if (sources.contains(SourceSystem.JUKIKI)) {
-                    insertJukiki(writer, code, content, true);
-                }
-                if (sources.contains(SourceSystem.TAX)) {
-                    insertAll(writer, INSERT_TAX, content.taxRecords(), (ps, t, i) -> bindTax(ps, code, t), true);
-                }
+                insertSources(writer, code, sources, content, true);
                 writer.commit();
                 for (BatchManifest m : ordered) {
                     recordSequence(lock, code, m);
                 }
-                lock.createUpdate("DELETE FROM replica_loads WHERE tenant_code = :tenant").bind("tenant", code).execute();
+                clearMarker(lock, code);
                 lock.commit();
                 return true;
             } catch (RuntimeException e) {
@@ -500,7 +486,7 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
                     writer.begin();
                     deleteRows(writer, code, sources);
                     writer.commit();
-                    lock.createUpdate("DELETE FROM replica_loads WHERE tenant_code = :tenant").bind("tenant", code).execute();
+                    clearMarker(lock, code);
                     lock.commit();
                 } catch (RuntimeException undo) {
                     e.addSuppressed(undo);
@@ -522,6 +508,11 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
                 .bind("tenant", code).mapTo(Integer.class).one() > 0;
     }
 
+    private static void clearMarker(Handle h, String code) {
+        h.createUpdate("DELETE FROM replica_loads WHERE tenant_code = :tenant").bind("tenant", code).execute();
+    }
+
+    /** Deletes the tenant's rows of the sources' tables. */
     private static void deleteRows(Handle h, String code, Set<SourceSystem> sources) {
         for (SourceSystem source : sources) {
             for (String table : source == SourceSystem.JUKIKI ? JUKIKI_TABLES : TAX_TABLES) {
@@ -552,8 +543,19 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
         }
     }
 
-    private static void insertJukiki(Handle h, String code, ReplicaContent content) {
-        insertJukiki(h, code, content, false);
+    /**
+     * Inserts the content of the sources.
+     *
+     * @param commitEachBatch commit after every batch (the chunked first load), else leave it to the caller
+     */
+    private static void insertSources(Handle h, String code, Set<SourceSystem> sources, ReplicaContent content,
+                                      boolean commitEachBatch) {
+        if (sources.contains(SourceSystem.JUKIKI)) {
+            insertJukiki(h, code, content, commitEachBatch);
+        }
+        if (sources.contains(SourceSystem.TAX)) {
+            insertAll(h, INSERT_TAX, content.taxRecords(), (ps, t, i) -> bindTax(ps, code, t), commitEachBatch);
+        }
     }
 
     private static void insertJukiki(Handle h, String code, ReplicaContent content, boolean commitEachBatch) {
@@ -681,12 +683,9 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
      * Inserts the rows in JDBC batches of {@link #BATCH_SIZE} inside the handle's transaction. Plain JDBC
      * rather than JDBI's {@code PreparedBatch}: JDBI resolves an argument factory for every bound value,
      * which tripled the CPU time of a 300,000-resident load.
+     *
+     * @param commitEachBatch commit after every batch (the chunked first load), else leave it to the caller
      */
-    private static <T> void insertAll(Handle h, String sql, List<T> rows, RowBinder<T> binder) {
-        insertAll(h, sql, rows, binder, false);
-    }
-
-    /** @param commitEachBatch commit after every batch (the chunked first load), else leave it to the caller */
     private static <T> void insertAll(Handle h, String sql, List<T> rows, RowBinder<T> binder, boolean commitEachBatch) {
         if (rows.isEmpty()) {
             return;
