@@ -320,6 +320,19 @@ final class BenchCommand implements Runnable {
                 return result.throughput() / ceiling.throughput();
             }
 
+            double kioskCpuPerCertificate() {
+                return result.kioskCpuMillisPerCertificate();
+            }
+
+            double jitPerCertificate() {
+                return result.compilerCpuMillisPerCertificate();
+            }
+
+            /** The process's CPU per certificate without the simulated kiosks' threads and the JIT compiler. */
+            double serverCpuPerCertificate() {
+                return cpuPerCertificate - kioskCpuPerCertificate() - jitPerCertificate();
+            }
+
             double prepare(int p) {
                 return IssueLoad.Result.percentile(result.prepareMillis(), p);
             }
@@ -357,7 +370,7 @@ final class BenchCommand implements Runnable {
             return t;
         }
 
-        /** Render-only throughput with as many threads as cores, over the cardholders' 住民票. */
+        /** Render-only throughput with as many threads as cores, over the cardholders' 住民票 in the tenant's forms. */
         record RenderCeiling(long documents, double seconds, int threads) {
             double throughput() {
                 return documents / seconds;
@@ -391,9 +404,12 @@ final class BenchCommand implements Runnable {
                         people, attestation));
             }
             CertificateRendererPort renderer = PdfCertificateRenderer.withBundledFont();
+            // the documents the kiosks get: the tenant's forms (its 公印 image included), as PrepareCertificateService renders them
+            CertificateRendererPort.RenderOptions options =
+                    CertificateRendererPort.RenderOptions.plain().forTenant(settings.code().value());
             int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
             for (int i = 0; i < 50; i++) {
-                renderer.render(contents.get(i % contents.size()), CertificateRendererPort.RenderOptions.plain());
+                renderer.render(contents.get(i % contents.size()), options);
             }
             LongAdder documents = new LongAdder();
             long deadline = System.nanoTime() + renderDuration.toNanos();
@@ -404,7 +420,7 @@ final class BenchCommand implements Runnable {
                 Thread th = new Thread(() -> {
                     int i = offset;
                     while (System.nanoTime() < deadline) {
-                        renderer.render(contents.get(i++ % contents.size()), CertificateRendererPort.RenderOptions.plain());
+                        renderer.render(contents.get(i++ % contents.size()), options);
                         documents.increment();
                     }
                     done.countDown();
@@ -432,6 +448,9 @@ final class BenchCommand implements Runnable {
             double ratio = median(rounds, Round::ratio);
             double cpuPerCertificate = median(rounds, Round::cpuPerCertificate);
             double cpuPerRender = median(rounds, Round::cpuPerRender);
+            double kioskCpu = median(rounds, Round::kioskCpuPerCertificate);
+            double jitCpu = median(rounds, Round::jitPerCertificate);
+            double serverCpu = median(rounds, Round::serverCpuPerCertificate);
             double loadAverage = median(rounds, Round::loadAverage);
             double jitSeconds = rounds.stream().mapToLong(Round::jitMillis).sum() / 1000.0;
             int threads = rounds.get(0).ceiling().threads();
@@ -459,6 +478,9 @@ final class BenchCommand implements Runnable {
                 doc.put("ratioToRenderOnly", round(ratio));
                 doc.put("cpuMillisPerCertificate", round(cpuPerCertificate));
                 doc.put("cpuMillisPerRenderOnly", round(cpuPerRender));
+                doc.put("kioskCpuMillisPerCertificate", round(kioskCpu));
+                doc.put("jitMillisPerCertificate", round(jitCpu));
+                doc.put("serverCpuMillisPerCertificate", round(serverCpu));
                 doc.put("jitSecondsWhileMeasuring", round(jitSeconds));
                 doc.put("loadAverage", round(loadAverage));
                 doc.put("cores", Runtime.getRuntime().availableProcessors());
@@ -470,6 +492,8 @@ final class BenchCommand implements Runnable {
                     m.put("renderOnlyPerSecond", round(r.ceiling().throughput()));
                     m.put("ratioToRenderOnly", round(r.ratio()));
                     m.put("cpuMillisPerCertificate", round(r.cpuPerCertificate()));
+                    m.put("kioskCpuMillisPerCertificate", round(r.kioskCpuPerCertificate()));
+                    m.put("serverCpuMillisPerCertificate", round(r.serverCpuPerCertificate()));
                     m.put("misissued", r.result().misissued());
                     each.add(m);
                 }
@@ -503,8 +527,8 @@ final class BenchCommand implements Runnable {
                     median(rounds, r -> r.flow(95)), median(rounds, r -> r.flow(99)), median);
             out.printf("  render-only ceiling: %.1f certificates/s (%d threads) → issuance at %.0f%% of it%s%n",
                     ceiling, threads, ratio * 100, median);
-            out.printf("  CPU time per certificate: %.1f ms (server and kiosk simulators together; render-only %.1f ms)%n",
-                    cpuPerCertificate, cpuPerRender);
+            out.printf("  CPU time per certificate: %.1f ms = kiosk simulators %.1f + JIT compiler %.1f + server and GC %.1f "
+                    + "(render-only %.1f ms per document)%s%n", cpuPerCertificate, kioskCpu, jitCpu, serverCpu, cpuPerRender, median);
             out.printf("  JIT compilation while measuring: %.1f s (a longer --warmup if large)%n", jitSeconds);
             out.printf("  machine: %d cores, load average %.2f%n", Runtime.getRuntime().availableProcessors(), loadAverage);
         }

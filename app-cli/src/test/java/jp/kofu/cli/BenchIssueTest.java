@@ -37,6 +37,11 @@ class BenchIssueTest {
         assertThat(doc.path("renderOnlyPerSecond").asDouble()).isPositive();
         assertThat(doc.path("prepareMillis").path("p99").asDouble()).isPositive();
         assertThat(doc.has("jitSecondsWhileMeasuring")).isTrue();
+        // the simulated kiosks' own CPU (JPKI signing, HTTP client) is measured apart from the server's
+        double kiosk = doc.path("kioskCpuMillisPerCertificate").asDouble();
+        assertThat(kiosk).isPositive().isLessThan(doc.path("cpuMillisPerCertificate").asDouble());
+        assertThat(doc.path("serverCpuMillisPerCertificate").asDouble()).isPositive();
+        assertThat(doc.path("perRound").get(0).path("kioskCpuMillisPerCertificate").asDouble()).isPositive();
     }
 
     @Test

@@ -85,10 +85,16 @@ public final class IssueLoad {
      * @param errorKinds counts of error kinds
      * @param cpuSeconds CPU time of the whole process (server and kiosks when in one process) during the run,
      *     without the oracle's deferred checks; 0 where the JVM does not tell
+     * @param kioskCpuSeconds CPU time of the simulated kiosks' own threads during the run (JPKI signing, their HTTP
+     *     client and its system calls); the rest of {@code cpuSeconds} is the server's, the JIT compiler's and the
+     *     garbage collector's; 0 where the JVM does not tell
+     * @param compilerCpuSeconds CPU time of the JIT compiler threads during the run (Linux: from /proc); 0 where
+     *     the system does not tell
      */
     public record Result(long prepared, long issued, long cancelled, long abandoned, long refused, long errors,
                          long misissued, double seconds, List<Double> prepareMillis, List<Double> flowMillis,
-                         Map<String, Long> errorKinds, double cpuSeconds) {
+                         Map<String, Long> errorKinds, double cpuSeconds, double kioskCpuSeconds,
+                         double compilerCpuSeconds) {
         public double throughput() {
             return seconds == 0 ? 0 : prepared / seconds;
         }
@@ -96,6 +102,16 @@ public final class IssueLoad {
         /** CPU milliseconds of the process per prepared certificate. */
         public double cpuMillisPerCertificate() {
             return prepared == 0 ? Double.NaN : cpuSeconds * 1000 / prepared;
+        }
+
+        /** CPU milliseconds of the JIT compiler threads per prepared certificate. */
+        public double compilerCpuMillisPerCertificate() {
+            return prepared == 0 ? Double.NaN : compilerCpuSeconds * 1000 / prepared;
+        }
+
+        /** CPU milliseconds of the simulated kiosks' threads per prepared certificate. */
+        public double kioskCpuMillisPerCertificate() {
+            return prepared == 0 ? Double.NaN : kioskCpuSeconds * 1000 / prepared;
         }
 
         public static double percentile(List<Double> sorted, double p) {
@@ -142,6 +158,8 @@ public final class IssueLoad {
         CountDownLatch done = new CountDownLatch(settings.kiosks());
         long started = System.nanoTime();
         long cpuStarted = processCpuNanos();
+        long compilerStarted = compilerCpuNanos();
+        LongAdder kioskCpuNanos = new LongAdder();
         for (int k = 0; k < settings.kiosks(); k++) {
             int kioskNo = k;
             KioskClient kiosk = client.atStore(String.format("S%07d", kioskNo + 1), String.format("%02d", 1 + kioskNo % 47));
@@ -179,6 +197,7 @@ public final class IssueLoad {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
+                    kioskCpuNanos.add(currentThreadCpuNanos());
                     done.countDown();
                 }
             }, "kiosk-" + kioskNo);
@@ -188,6 +207,7 @@ public final class IssueLoad {
         done.await();
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
+        double compilerSeconds = Math.max(0, compilerCpuNanos() - compilerStarted) / 1e9;
         if (pending != null) {
             pending.parallelStream().filter(p -> !oracle.isCardholders(p.holder(), p.kind(), p.pdf(), p.start(), p.end()))
                     .forEach(p -> misissued.increment());
@@ -197,13 +217,50 @@ public final class IssueLoad {
         Collections.sort(p);
         Collections.sort(f);
         return new Result(prepared.sum(), issued.sum(), cancelled.sum(), abandoned.sum(), refused.sum(), errors.sum(),
-                misissued.sum(), seconds, p, f, new TreeMap<>(errorKinds), cpuSeconds);
+                misissued.sum(), seconds, p, f, new TreeMap<>(errorKinds), cpuSeconds, kioskCpuNanos.sum() / 1e9, compilerSeconds);
     }
 
     /** CPU time of this process (every thread), or 0 where the JVM does not tell. */
     public static long processCpuNanos() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
+    }
+
+    /**
+     * CPU time of this process's JIT compiler threads so far (Linux: user and system time of the tasks named
+     * "C1/C2 CompilerThre…" in /proc/self/task), or 0 where the system does not tell. A compiler thread the JVM
+     * retires takes its time with it, so this may fall short, never over.
+     */
+    public static long compilerCpuNanos() {
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+        if (!java.nio.file.Files.isDirectory(tasks)) {
+            return 0;
+        }
+        long ticks = 0;
+        try (var dirs = java.nio.file.Files.list(tasks)) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) dirs::iterator) {
+                try {
+                    if (!java.nio.file.Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        continue;
+                    }
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    // after the command's closing parenthesis: state is field 3, utime 14 and stime 15
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while being read
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    }
+
+    /** CPU time of the calling thread (its whole life), or 0 where the JVM does not tell. */
+    private static long currentThreadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? Math.max(0, threads.getCurrentThreadCpuTime()) : 0;
     }
 
     /** An answer that is neither the expected one nor a business refusal. */

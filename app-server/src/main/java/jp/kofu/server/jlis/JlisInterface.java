@@ -232,20 +232,40 @@ public final class JlisInterface {
         int status = Integer.parseInt(new String(stored, 0, newline, StandardCharsets.US_ASCII));
         byte[] body = Arrays.copyOfRange(stored, newline + 1, stored.length);
         if ("prepare".equals(operation) && status == 200) {
-            JsonNode json = mapper.readTree(body);
-            if ("prepared".equals(json.path("result").asText())) {
-                Optional<byte[]> pdf = known.isPresent() ? known
-                        : documents.find(tenant, IssuanceId.parse(json.path("issuanceId").asText()));
-                String pdfField = pdf.map(p -> ",\"pdf\":\"" + Base64.getEncoder().encodeToString(p) + "\"}")
-                        .orElse(",\"pdf\":null}");
-                byte[] tail = pdfField.getBytes(StandardCharsets.US_ASCII);
-                byte[] full = Arrays.copyOf(body, body.length - 1 + tail.length);
-                System.arraycopy(tail, 0, full, body.length - 1, tail.length);
-                body = full;
+            Optional<byte[]> pdf = known;
+            boolean prepared = known.isPresent();
+            if (!prepared) {
+                JsonNode json = mapper.readTree(body);
+                prepared = "prepared".equals(json.path("result").asText());
+                if (prepared) {
+                    pdf = documents.find(tenant, IssuanceId.parse(json.path("issuanceId").asText()));
+                }
+            }
+            if (prepared) {
+                body = withPdf(body, pdf);
             }
         }
         metrics.counter("kofu_kiosk_answers", "operation", operation, "status", Integer.toString(status)).increment();
         ctx.status(status).contentType("application/json; charset=utf-8").result(body);
+    }
+
+    /** The JSON object {@code body} with a last member {@code "pdf"}: the document in base64, or null once discarded. */
+    private static byte[] withPdf(byte[] body, Optional<byte[]> pdf) {
+        byte[] value = pdf.map(p -> {
+            byte[] base64 = Base64.getEncoder().encode(p);
+            byte[] quoted = new byte[base64.length + 2];
+            quoted[0] = '"';
+            System.arraycopy(base64, 0, quoted, 1, base64.length);
+            quoted[quoted.length - 1] = '"';
+            return quoted;
+        }).orElse("null".getBytes(StandardCharsets.US_ASCII));
+        byte[] head = ",\"pdf\":".getBytes(StandardCharsets.US_ASCII);
+        byte[] full = new byte[body.length - 1 + head.length + value.length + 1];
+        System.arraycopy(body, 0, full, 0, body.length - 1);
+        System.arraycopy(head, 0, full, body.length - 1, head.length);
+        System.arraycopy(value, 0, full, body.length - 1 + head.length, value.length);
+        full[full.length - 1] = '}';
+        return full;
     }
 
     private void send(Context ctx, String operation, Answer answer, LocalGovernmentCode tenant) throws IOException {
@@ -362,7 +382,7 @@ public final class JlisInterface {
                 }
                 item.fiscalYear().ifPresent(y -> m.put("fiscalYear", y));
             } else {
-                logRefusal(call, "menu", item.kind(), item.refusals(), menu.session().cardholder());
+                logRefusal(call, "menu", item.kind(), item.refusals());
                 m.put("message", ASK_AT_COUNTER);
             }
             items.add(m);
@@ -380,7 +400,7 @@ public final class JlisInterface {
             return common(c);
         }
         if (outcome instanceof KioskIssuanceUseCase.Refused refused) {
-            logRefusal(call, "prepare", request.kind(), refused.reasons(), null);
+            logRefusal(call, "prepare", request.kind(), refused.reasons());
             Map<String, Object> body = result("refused");
             body.put("message", ASK_AT_COUNTER);
             return new Answer(200, body);
@@ -451,11 +471,10 @@ public final class JlisInterface {
         }, "kind/copies/members/options");
     }
 
-    private static void logRefusal(Call call, String step, CertificateKind kind, List<SuppressionDecision.Refused> reasons,
-                                   PersonKey person) {
-        // for staff: codes and the 宛名番号 only, never names
-        LOG.info("kiosk suppression: tenant {} store {} step {} kind {}{} reasons {}", call.tenant(),
-                call.channel().storeCode(), step, kind.cliName(), person == null ? "" : " 宛名番号 " + person,
+    private static void logRefusal(Call call, String step, CertificateKind kind, List<SuppressionDecision.Refused> reasons) {
+        // codes only: who was refused is in the staff's records (history, console), never in the log
+        LOG.info("kiosk suppression: tenant {} store {} step {} kind {} reasons {}", call.tenant(),
+                call.channel().storeCode(), step, kind.cliName(),
                 reasons.stream().map(r -> r.reason().name()).collect(Collectors.joining(",")));
     }
 

@@ -225,6 +225,25 @@ class JlisInterfaceTest {
     }
 
     @Test
+    void a_suppression_is_logged_with_its_codes_and_never_who_it_was() throws Exception {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        String session = kiosk.authenticate(card(303)).json().path("session").asText();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            kiosk.call("menu", kiosk.body("session", session));
+            kiosk.call("prepare", kiosk.body("session", session, "kind", "juminhyo"));
+        } finally {
+            System.setErr(err);
+        }
+        List<String> lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("kiosk suppression")).toList();
+        assertThat(lines).as("the menu and the prepare each log the suppression for staff").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(l -> assertThat(l).contains("SUPPORT_MEASURE").doesNotContain("P3")
+                        .doesNotContain("宛名番号").doesNotContain("筑後"));
+    }
+
+    @Test
     void a_prepared_issuance_without_an_answer_is_voided_by_the_sweeper() throws Exception {
         String session = kiosk.authenticate(card(101)).json().path("session").asText();
         String id = kiosk.call("prepare", kiosk.body("session", session, "kind", "juminhyo")).json().path("issuanceId").asText();
