@@ -133,7 +133,7 @@ public final class PrepareCertificateService implements PrepareCertificateUseCas
         Optional<Resident> found = snapshot.resident(command.applicant());
         if (found.isEmpty()) {
             return Draft.refused(List.of(new SuppressionDecision.Refused(RefusalReason.UNKNOWN_PERSON,
-                    "宛名番号 " + command.applicant() + " は複製データにありません")));
+                    "申請者は複製データにありません", Optional.of(command.applicant()))));
         }
         Resident applicant = found.get();
         CertificateRequest request = command.request();
