@@ -184,7 +184,7 @@ public final class PrepareCertificateService implements PrepareCertificateUseCas
             return new Draft(null, ContentAssembler.INKAN_TEXT, a -> ContentAssembler.inkan(tenant, applicant, registered, a));
         }
         TaxRecord record = tax.orElseThrow();
-        return new Draft(null, ContentAssembler.SHOTOKU_TEXT, a -> ContentAssembler.shotoku(applicant, record, a));
+        return new Draft(null, ContentAssembler.SHOTOKU_TEXT, a -> ContentAssembler.shotoku(tenant, applicant, record, a));
     }
 
     static String sha256(byte[] bytes) {
