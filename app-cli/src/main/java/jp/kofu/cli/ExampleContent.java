@@ -23,7 +23,7 @@ import jp.kofu.core.replica.domain.SealImage;
 import jp.kofu.core.replica.domain.Sex;
 import jp.kofu.core.replica.domain.TaxRecord;
 
-/** Sample certificate content (fictitious people) for {@code kofu render --example}. */
+/** Sample certificate content (fictitious people) for {@code kofu render --example} and the benchmarks. */
 final class ExampleContent {
 
     private ExampleContent() {
@@ -51,6 +51,22 @@ final class ExampleContent {
                     2_078_000, 205_300, 5_000,
                     List.of(new TaxRecord.Dependant(PrintedText.plain("久留米　花子"), "妻", false)));
         };
+    }
+
+    /**
+     * A 住民票の写し of a 4-person household (世帯連記式): four different people — names, readings, birth
+     * dates, sexes and relationships (世帯主, 妻, 子, 母) all distinct — so that a rendering holds as many
+     * distinct characters as a real household's would.
+     */
+    static CertificateContent.Juminhyo household() {
+        CertificateContent.Juminhyo one = (CertificateContent.Juminhyo) of(CertificateKind.JUMINHYO);
+        return new CertificateContent.Juminhyo(one.attestation(), one.address(), one.addressSupplement(),
+                one.householdHead(),
+                List.of(member("久留米　太郎", "クルメ　タロウ", LocalDate.of(1975, 4, 1), Sex.MALE, "世帯主"),
+                        member("久留米　花子", "クルメ　ハナコ", LocalDate.of(1978, 9, 12), Sex.FEMALE, "妻"),
+                        member("久留米　翔太", "クルメ　ショウタ", LocalDate.of(2006, 7, 23), Sex.MALE, "子"),
+                        member("久留米　千代子", "クルメ　チヨコ", LocalDate.of(1949, 2, 14), Sex.FEMALE, "母")),
+                one.blankMarker());
     }
 
     private static Attestation attestation(LocalDate issued, String text) {

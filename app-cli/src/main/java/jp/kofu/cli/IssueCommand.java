@@ -90,7 +90,9 @@ final class IssueCommand implements Callable<Integer> {
                         IssuanceChannel.commandLine(), ""));
         if (outcome instanceof PrepareCertificateUseCase.Refused refused) {
             for (SuppressionDecision.Refused r : refused.reasons()) {
-                environment.out().println("refused: " + r.reason().name() + " (" + r.reason().japanese() + ") " + r.staffMessage());
+                // the staff's own terminal, not a log: the person concerned is shown beside the message
+                environment.out().println("refused: " + r.reason().name() + " (" + r.reason().japanese() + ") "
+                        + r.staffMessage() + r.person().map(p -> " (宛名番号 " + p.value() + ")").orElse(""));
             }
             return Cli.REFUSED;
         }

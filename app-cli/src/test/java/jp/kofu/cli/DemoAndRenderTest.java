@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import jp.kofu.core.suppression.domain.RefusalReason;
 
 /** The demo and render commands, end to end through the real adapters and a parsed PDF. */
 class DemoAndRenderTest {
@@ -22,9 +30,7 @@ class DemoAndRenderTest {
         CliRun run = CliRun.run("demo", "--out", dir.toString(), "--residents", "150", "--seed", "3");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("kofu demo — tenant 402036").contains("suppressed by reason");
-        for (String kind : List.of("juminhyo", "inkan", "shotoku")) {
-            assertThat(run.out()).containsPattern("(?m)^  " + kind + " +[1-9][0-9,]* +[0-9,]+");
-        }
+        assertSummaryAccountsForEveryResident(run.out(), 150);
         Matcher m = Pattern.compile("(?m)^  (juminhyo|inkan|shotoku) (\\S+) +(\\S+\\.pdf)$").matcher(run.out());
         int checked = 0;
         boolean[] kinds = new boolean[3];
@@ -45,6 +51,47 @@ class DemoAndRenderTest {
         assertThat(kinds).containsOnly(true);
         // the demo's database is the embedded default kind: a file database under the output directory
         assertThat(Files.list(dir.resolve("db")).map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".mv.db"));
+    }
+
+    /**
+     * The summary's rows: for each kind, rendered + suppressed is the number of residents (each was either
+     * rendered or refused), and the breakdown names real suppression reasons whose counts add up to the
+     * suppressed ones.
+     */
+    private static void assertSummaryAccountsForEveryResident(String out, int residents) {
+        Matcher header = Pattern.compile("(?m)^kofu demo — tenant 402036 \\S+, ([0-9,]+) residents").matcher(out);
+        assertThat(header.find()).as(out).isTrue();
+        assertThat(number(header.group(1))).isEqualTo(residents);
+        Set<String> reasonNames = Stream.of(RefusalReason.values()).map(RefusalReason::japanese)
+                .collect(Collectors.toSet());
+        Pattern row = Pattern.compile("(?m)^  (juminhyo|inkan|shotoku) +([0-9,]+) +([0-9,]+)  (.*)$");
+        Matcher m = row.matcher(out);
+        Map<String, Integer> suppressedByKind = new HashMap<>();
+        Set<String> named = new HashSet<>();
+        while (m.find()) {
+            int rendered = number(m.group(2));
+            int suppressed = number(m.group(3));
+            assertThat(rendered).as(m.group(1) + " rendered").isPositive();
+            assertThat(rendered + suppressed).as(m.group(1) + ": rendered + suppressed").isEqualTo(residents);
+            int byReason = 0;
+            if (!m.group(4).isBlank()) {
+                for (String part : m.group(4).split(" · ")) {
+                    Matcher reason = Pattern.compile("(\\S+) ([0-9,]+)").matcher(part.strip());
+                    assertThat(reason.matches()).as("「" + part + "」 is a reason and its count").isTrue();
+                    assertThat(reasonNames).as("a suppression reason's name").contains(reason.group(1));
+                    named.add(reason.group(1));
+                    byReason += number(reason.group(2));
+                }
+            }
+            assertThat(byReason).as(m.group(1) + ": the reasons add up to the suppressed").isEqualTo(suppressed);
+            suppressedByKind.put(m.group(1), suppressed);
+        }
+        assertThat(suppressedByKind).containsOnlyKeys("juminhyo", "inkan", "shotoku");
+        assertThat(named).as("a 150-resident town has suppressed residents, with their reasons named").isNotEmpty();
+    }
+
+    private static int number(String digits) {
+        return Integer.parseInt(digits.replace(",", ""));
     }
 
     @Test

@@ -31,6 +31,7 @@ import jp.kofu.core.certificate.domain.CertificateKind;
  * @param continuation a 備考/続き area on the last page for text that overflowed its box, if any; what does
  *     not fit there goes on continuation sheets
  * @param footerY the centre line of the foot (kiosk marker, 検証コード), from the top of the page
+ * @param tables 所得課税証明書 only: its tables (所得, 所得控除, 税額, 扶養親族等) below the person's rows
  */
 record FormTemplate(
         String source,
@@ -46,7 +47,8 @@ record FormTemplate(
         Seal officialSeal,
         Optional<Area> sealImpression,
         Optional<Area> continuation,
-        double footerY) {
+        double footerY,
+        Optional<ShotokuTables> tables) {
 
     /** Page size and margins, in points. */
     record Page(double width, double height, double top, double right, double bottom, double left) {
@@ -136,6 +138,64 @@ record FormTemplate(
         Area area() {
             return new Area(x, y, size, size, 0, "公印");
         }
+    }
+
+    /**
+     * The tables of the 所得課税証明書 (表): incomes (所得) beside deductions (所得控除), then the tax (税額), then
+     * the dependants (扶養親族等), flowing down the page below the person's rows.
+     *
+     * @param gap the space above each band of tables
+     */
+    record ShotokuTables(double gap, Table incomes, Table deductions, Table tax, Table dependants) {
+    }
+
+    /**
+     * One table (表): a header row of shaded column labels over rows of value cells.
+     *
+     * @param x left edge, from the left of the page
+     * @param width the table's width
+     * @param headerHeight height of a header (label) row
+     * @param rowHeight height of a value row
+     * @param fontSize designed size of the values
+     * @param minFontSize the size a value may shrink to before it wraps
+     * @param columns left to right, each with its resolved left edge and width
+     * @param texts the table's other printed texts by key (e.g. totalLabel, noneText; docs/forms.md)
+     * @param footnoteSize size of the footnote (扶養親族等: the mark for those who have not filed)
+     * @param footnoteHeight height of the footnote line below the table
+     */
+    record Table(double x, double width, double headerHeight, double rowHeight, double fontSize, double minFontSize,
+                 List<Column> columns, Map<String, String> texts, double footnoteSize, double footnoteHeight) {
+
+        double right() {
+            return x + width;
+        }
+
+        /** The column of that id; the loader guarantees every column of the table is there. */
+        Column column(String id) {
+            return columns.stream().filter(c -> c.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no column " + id));
+        }
+
+        /** A text of the table; the loader guarantees the table's texts are there. */
+        String text(String key) {
+            String text = texts.get(key);
+            if (text == null) {
+                throw new IllegalStateException("no text " + key);
+            }
+            return text;
+        }
+    }
+
+    /**
+     * A column of a table.
+     *
+     * @param id what it shows (fixed per table, docs/forms.md)
+     * @param label its header label (項目名); may be empty
+     * @param x its left edge, from the left of the page
+     * @param width its width
+     * @param align value alignment
+     */
+    record Column(String id, String label, double x, double width, Align align) {
     }
 
     /** The box of that id; the loader guarantees every id used by a form is declared. */

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,6 +222,26 @@ public final class FormTemplates {
     }
 
     /** The sections of each kind and the boxes that must appear in them. */
+    /** The tables of the shotoku form and the columns each must have (docs/forms.md). */
+    static final Map<String, List<String>> TABLE_COLUMNS;
+    /** The texts each table of the shotoku form prints besides its column labels. */
+    static final Map<String, List<String>> TABLE_TEXTS;
+
+    static {
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        columns.put("incomes", List.of("kind", "revenue", "amount"));
+        columns.put("deductions", List.of("kind", "amount"));
+        columns.put("tax", List.of("taxableIncome", "incomeLevy", "perCapitaLevy", "totalTax"));
+        columns.put("dependants", List.of("mark", "name", "relationship"));
+        TABLE_COLUMNS = Collections.unmodifiableMap(columns);
+        Map<String, List<String>> texts = new LinkedHashMap<>();
+        texts.put("incomes", List.of("totalLabel", "noneText"));
+        texts.put("deductions", List.of("totalLabel", "noneText"));
+        texts.put("tax", List.of());
+        texts.put("dependants", List.of("title", "continuedTitle", "noneText", "notFiledMark", "footnote"));
+        TABLE_TEXTS = Collections.unmodifiableMap(texts);
+    }
+
     static Map<String, List<String>> requiredBoxes(CertificateKind kind) {
         Map<String, List<String>> required = new LinkedHashMap<>();
         switch (kind) {
@@ -262,7 +284,8 @@ public final class FormTemplates {
 
         FormTemplate template(JsonNode root) {
             object(root, "$", Set.of("kind", "page", "head", "membersPerSheet", "boxes", "sections", "attestation",
-                    "issueDate", "issuer", "officialSeal", "sealImpression", "continuation", "footerY", "comment"));
+                    "issueDate", "issuer", "officialSeal", "sealImpression", "continuation", "footerY", "tables",
+                    "comment"));
             String declared = text(root, "$", "kind", null);
             if (!declared.equals(kind.cliName())) {
                 throw error("$.kind", "is " + declared + " but the file is the " + kind.cliName() + " form");
@@ -309,6 +332,12 @@ public final class FormTemplates {
                 continuation = Optional.of(area(n, "$.continuation", text(n, "$.continuation", "label", "備考"), page));
             }
             double footerY = number(root, "$", "footerY", page.height() - page.bottom() - 8);
+            Optional<FormTemplate.ShotokuTables> tables = Optional.empty();
+            if (kind == CertificateKind.SHOTOKU) {
+                tables = Optional.of(tables(required(root, "$", "tables"), "$.tables", page));
+            } else if (root.has("tables")) {
+                throw error("$.tables", "only the shotoku form has tables");
+            }
 
             // fixed areas that must not overlap (the 公印 is pressed over the issuer's name on purpose)
             Map<String, FormTemplate.Area> fixed = new LinkedHashMap<>();
@@ -333,7 +362,150 @@ public final class FormTemplates {
                 }
             });
             return new FormTemplate(file, kind, page, head, members, boxes, sections, attestation, issueDate, issuer,
-                    seal, impression, continuation, footerY);
+                    seal, impression, continuation, footerY, tables);
+        }
+
+        private FormTemplate.ShotokuTables tables(JsonNode n, String path, FormTemplate.Page page) {
+            Set<String> allowed = new HashSet<>(TABLE_COLUMNS.keySet());
+            allowed.add("gap");
+            object(n, path, allowed);
+            double gap = number(n, path, "gap", Double.NaN);
+            if (Double.isNaN(gap)) {
+                throw error(path + ".gap", "missing");
+            }
+            if (gap < 0) {
+                throw error(path + ".gap", "must not be negative");
+            }
+            Map<String, FormTemplate.Table> tables = new LinkedHashMap<>();
+            for (String name : TABLE_COLUMNS.keySet()) {
+                tables.put(name, table(required(n, path, name), path + "." + name, name, page));
+            }
+            FormTemplate.Table incomes = tables.get("incomes");
+            FormTemplate.Table deductions = tables.get("deductions");
+            if (incomes.x() < deductions.right() - 0.01 && deductions.x() < incomes.right() - 0.01) {
+                throw error(path + ".deductions", "overlaps " + path + ".incomes (the two tables sit side by side)");
+            }
+            return new FormTemplate.ShotokuTables(gap, incomes, deductions, tables.get("tax"), tables.get("dependants"));
+        }
+
+        private FormTemplate.Table table(JsonNode n, String path, String name, FormTemplate.Page page) {
+            Set<String> allowed = new HashSet<>(Set.of("x", "width", "headerHeight", "rowHeight", "fontSize",
+                    "minFontSize", "columns"));
+            allowed.addAll(TABLE_TEXTS.get(name));
+            boolean footnote = name.equals("dependants");
+            if (footnote) {
+                allowed.addAll(Set.of("footnoteSize", "footnoteHeight"));
+            }
+            object(n, path, allowed);
+            double x = positive(n, path, "x");
+            double width = number(n, path, "width", 0);
+            if (width < 0) {
+                throw error(path + ".width", "must not be negative (0 = to the right margin)");
+            }
+            double right = page.width() - page.right();
+            if (width == 0) {
+                width = right - x;
+            }
+            if (x < page.left() - 0.01 || x + width > right + 0.01 || width <= 0) {
+                throw error(path, "lies outside the page's margins");
+            }
+            double headerHeight = positive(n, path, "headerHeight");
+            if (Sheet.LABEL_MIN_SIZE * Sheet.LEADING > headerHeight) {
+                throw error(path + ".headerHeight", "(" + headerHeight + ") cannot hold one line of a label");
+            }
+            double rowHeight = positive(n, path, "rowHeight");
+            double fontSize = positive(n, path, "fontSize");
+            double min = number(n, path, "minFontSize", 6);
+            if (min <= 0) {
+                throw error(path + ".minFontSize", "must be above 0");
+            }
+            if (min > fontSize) {
+                throw error(path + ".minFontSize", "(" + min + ") is larger than fontSize (" + fontSize + ")");
+            }
+            if (min * Sheet.LEADING > rowHeight) {
+                throw error(path + ".rowHeight", "(" + rowHeight + ") cannot hold one line at minFontSize");
+            }
+            List<FormTemplate.Column> columns = columns(n.get("columns"), path + ".columns", name, x, width);
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (String key : TABLE_TEXTS.get(name)) {
+                texts.put(key, text(n, path, key, null));
+            }
+            double footnoteSize = 0;
+            double footnoteHeight = 0;
+            if (footnote) {
+                footnoteSize = positive(n, path, "footnoteSize");
+                footnoteHeight = positive(n, path, "footnoteHeight");
+                if (footnoteSize * Sheet.LEADING > footnoteHeight) {
+                    throw error(path + ".footnoteHeight", "(" + footnoteHeight + ") cannot hold one line at footnoteSize");
+                }
+            }
+            return new FormTemplate.Table(x, width, headerHeight, rowHeight, fontSize, min, columns, Map.copyOf(texts),
+                    footnoteSize, footnoteHeight);
+        }
+
+        private List<FormTemplate.Column> columns(JsonNode n, String path, String table, double x, double width) {
+            if (n == null || !n.isArray() || n.isEmpty()) {
+                throw error(path, "missing (an array of columns, left to right)");
+            }
+            List<String> known = TABLE_COLUMNS.get(table);
+            List<String> ids = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            List<Double> widths = new ArrayList<>();
+            List<FormTemplate.Align> aligns = new ArrayList<>();
+            int rest = -1;
+            double fixed = 0;
+            for (int i = 0; i < n.size(); i++) {
+                String cp = path + "[" + i + "]";
+                JsonNode c = n.get(i);
+                object(c, cp, Set.of("id", "label", "width", "align"));
+                String id = text(c, cp, "id", null);
+                if (!known.contains(id)) {
+                    throw error(cp + ".id", "unknown column " + id + " (the " + table + " table knows "
+                            + String.join(", ", known) + ")");
+                }
+                if (ids.contains(id)) {
+                    throw error(cp + ".id", "column " + id + " is used twice");
+                }
+                double w = number(c, cp, "width", 0);
+                if (w < 0) {
+                    throw error(cp + ".width", "must not be negative (0 = the rest of the table's width)");
+                }
+                if (w == 0) {
+                    if (rest >= 0) {
+                        throw error(cp + ".width", "a second column of width 0 (only one takes the rest of the table)");
+                    }
+                    rest = i;
+                }
+                fixed += w;
+                ids.add(id);
+                labels.add(text(c, cp, "label", ""));
+                widths.add(w);
+                aligns.add(enumValue(c, cp, "align", FormTemplate.Align.class, FormTemplate.Align.LEFT));
+            }
+            for (String must : known) {
+                if (!ids.contains(must)) {
+                    throw error(path, "the column " + must + " is missing");
+                }
+            }
+            if (rest < 0) {
+                throw error(path, "no column has width 0 to take the rest of the table's width");
+            }
+            if (fixed >= width - 0.01) {
+                throw error(path, "the fixed widths (" + Math.round(fixed) + " pt) leave nothing for column "
+                        + ids.get(rest) + " in the table's " + Math.round(width) + " pt");
+            }
+            if (known.contains("amount") && !ids.get(ids.size() - 1).equals("amount")) {
+                throw error(path + "[" + ids.indexOf("amount") + "].id",
+                        "the amount column must be the last (the total prints under it)");
+            }
+            widths.set(rest, width - fixed);
+            List<FormTemplate.Column> columns = new ArrayList<>();
+            double cx = x;
+            for (int i = 0; i < ids.size(); i++) {
+                columns.add(new FormTemplate.Column(ids.get(i), labels.get(i), cx, widths.get(i), aligns.get(i)));
+                cx += widths.get(i);
+            }
+            return List.copyOf(columns);
         }
 
         private FormTemplate.Page page(JsonNode n, String path) {

@@ -16,9 +16,11 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 /**
  * The certificate font, IPAmj Mincho (IPAmj明朝), parsed once per process and shared by every rendering.
  *
- * <p>Parsing the 46 MB font takes about a second and 160 MB of allocation, so the parsed
- * {@link TrueTypeFont} is kept and reused (perf-notes: 8.5 ms instead of ~50 ms per document). The font
- * ships inside this module ({@code jp/kofu/adapters/jlis/font/ipamjm.ttf}); nothing has to be installed.
+ * <p>Parsing the 46 MB font takes about a second the first time and tens of milliseconds once warm, with
+ * much allocation, so the parsed {@link TrueTypeFont} is kept and reused: {@code kofu bench render} measures
+ * a document with the shared font against one with the font parsed for that document, in the same run, and
+ * prints the gain (docs/cli.md; about 6× on a loaded 2-core machine). The font ships inside this module
+ * ({@code jp/kofu/adapters/jlis/font/ipamjm.ttf}); nothing has to be installed.
  *
  * <p><b>Thread safety.</b> FontBox 3.0.8 reads most tables lazily through one shared stream whose
  * position is not guarded ({@code TrueTypeFont.readTable} is not synchronized, only

@@ -422,11 +422,11 @@ final class Sheet {
             return this;
         }
 
-        /** A value cell of a fixed width with a plain style (tables). */
-        Row cell(DocumentFont.Run value, double width, Align align, double size, String item) {
+        /** A value cell of a fixed width (0 = the rest of the row), wrapped between characters (tables). */
+        Row cell(DocumentFont.Run value, double width, Align align, double size, double minSize, String item) {
             double w = width > 0 ? width : right - x;
             box(x, top, w, height);
-            fit(value, x, top, w, height, size, 6, align, FormTemplate.Wrap.CHARACTERS, item);
+            fit(value, x, top, w, height, size, minSize, align, FormTemplate.Wrap.CHARACTERS, item);
             x += w;
             return this;
         }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -31,6 +32,7 @@ import jp.kofu.core.certificate.domain.CertificateContent;
 import jp.kofu.core.certificate.domain.CertificateKind;
 import jp.kofu.core.certificate.port.out.CertificateRendererPort.RenderOptions;
 import jp.kofu.core.replica.domain.SealImage;
+import jp.kofu.core.replica.domain.TaxRecord;
 
 /**
  * The declarative forms: the bundled sets load, a tenant gets its own form, a city's directory replaces
@@ -218,6 +220,103 @@ class FormTemplatesTest {
         });
         assertThatThrownBy(() -> FormTemplates.withDirectory(dir))
                 .hasMessage(file + ": $.boxes.name.fontSise: unknown field");
+    }
+
+    @Test
+    void aCityRelabelsAndMovesShotokuTableColumnsThroughItsFormFileAlone() throws IOException {
+        cityForm(CertificateKind.SHOTOKU, form -> {
+            ObjectNode tables = form.with("tables");
+            ((ObjectNode) tables.get("incomes").get("columns").get(0)).put("label", "所得区分");
+            ArrayNode dependants = (ArrayNode) tables.get("dependants").get("columns");
+            ObjectNode relationship = (ObjectNode) dependants.remove(2);
+            relationship.put("label", "本人との続柄").put("width", 120);
+            dependants.insert(1, relationship); // 続柄 before 氏名
+            return form;
+        });
+        PdfCertificateRenderer renderer = PdfCertificateRenderer.withBundledFont(FormTemplates.withDirectory(dir));
+        var content = Certificates.aShotoku(150_000, 5_000,
+                List.of(new TaxRecord.Dependant(Certificates.text("久留米　桜"), "妻", false)));
+
+        byte[] city = renderer.render(content, new RenderOptions("", "401005"));
+        byte[] standard = renderer.render(content, new RenderOptions("", "401006"));
+
+        assertThat(textOf(city)).contains("所得区分", "本人との続柄").doesNotContain("所得の種類");
+        assertThat(textOf(standard)).contains("所得の種類", "続柄").doesNotContain("所得区分", "本人との続柄");
+        FormTemplate.Table table = FormTemplates.withDirectory(dir).template("401005", CertificateKind.SHOTOKU)
+                .tables().orElseThrow().dependants();
+        FormTemplate.Column moved = table.column("relationship");
+        FormTemplate.Column name = table.column("name");
+        GlyphLayout layout = GlyphLayout.of(city);
+        GlyphLayout.Glyph wife = glyph(layout, "妻");
+        GlyphLayout.Glyph sakura = glyph(layout, "桜");
+        assertThat(moved.x()).isLessThan(name.x());
+        assertThat(wife.x()).as("続柄 prints in its moved column").isBetween(moved.x(), moved.x() + moved.width());
+        assertThat(sakura.x()).as("氏名 prints after it").isBetween(name.x(), name.x() + name.width());
+        assertThat(wife.baseline()).isCloseTo(sakura.baseline(), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(glyph(GlyphLayout.of(standard), "妻").x()).as("the default form keeps 続柄 on the right")
+                .isGreaterThan(glyph(GlyphLayout.of(standard), "桜").x());
+    }
+
+    private static GlyphLayout.Glyph glyph(GlyphLayout layout, String text) {
+        List<GlyphLayout.Glyph> found = layout.glyphs().stream().filter(g -> g.text().equals(text)).toList();
+        assertThat(found).as("one glyph " + text).hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
+    void shotokuTableErrorsAreReportedWithFileAndPath() throws IOException {
+        assertTableError(t -> ((ObjectNode) t.get("incomes").get("columns").get(1)).put("id", "bonus"),
+                "$.tables.incomes.columns[1].id: unknown column bonus (the incomes table knows kind, revenue, amount)");
+        assertTableError(t -> ((ArrayNode) t.get("deductions").get("columns")).remove(0),
+                "$.tables.deductions.columns: the column kind is missing");
+        assertTableError(t -> ((ObjectNode) t.get("dependants").get("columns").get(2)).put("width", 0),
+                "$.tables.dependants.columns[2].width: a second column of width 0 (only one takes the rest of the table)");
+        assertTableError(t -> ((ObjectNode) t.get("tax").get("columns").get(3)).put("width", 200),
+                "$.tables.tax.columns: no column has width 0 to take the rest of the table's width");
+        assertTableError(t -> ((ObjectNode) t.get("tax").get("columns").get(0)).put("width", 400),
+                "$.tables.tax.columns: the fixed widths (655 pt) leave nothing for column totalTax in the table's 510 pt");
+        assertTableError(t -> {
+            ArrayNode columns = (ArrayNode) t.get("incomes").get("columns");
+            columns.insert(0, columns.remove(2));
+        }, "$.tables.incomes.columns[0].id: the amount column must be the last (the total prints under it)");
+        assertTableError(t -> ((ObjectNode) t.get("tax")).put("minFontSize", 12),
+                "$.tables.tax.minFontSize: (12.0) is larger than fontSize (10.0)");
+        assertTableError(t -> ((ObjectNode) t.get("dependants")).put("rowHeight", 5),
+                "$.tables.dependants.rowHeight: (5.0) cannot hold one line at minFontSize");
+        assertTableError(t -> ((ObjectNode) t.get("deductions")).put("x", 400),
+                "$.tables.deductions: lies outside the page's margins");
+        assertTableError(t -> ((ObjectNode) t.get("deductions")).put("x", 250).put("width", 200),
+                "$.tables.deductions: overlaps $.tables.incomes (the two tables sit side by side)");
+        assertTableError(t -> ((ObjectNode) t.get("dependants")).remove("footnote"),
+                "$.tables.dependants.footnote: missing");
+        assertTableError(t -> ((ObjectNode) t.get("tax")).put("totalLabel", "合計"),
+                "$.tables.tax.totalLabel: unknown field");
+        assertTableError(t -> t.remove("dependants"), "$.tables.dependants: missing");
+    }
+
+    private void assertTableError(java.util.function.Consumer<ObjectNode> change, String pathAndReason)
+            throws IOException {
+        Path file = cityForm(CertificateKind.SHOTOKU, form -> {
+            change.accept(form.with("tables"));
+            return form;
+        });
+        assertThatThrownBy(() -> FormTemplates.withDirectory(dir)).hasMessage(file + ": " + pathAndReason);
+    }
+
+    @Test
+    void onlyTheShotokuFormHasTablesAndItCannotDoWithout() throws IOException {
+        Path inkan = cityForm(CertificateKind.INKAN, form -> {
+            form.set("tables", JSON.createObjectNode());
+            return form;
+        });
+        assertThatThrownBy(() -> FormTemplates.withDirectory(dir)).hasMessage(inkan + ": $.tables: only the shotoku form has tables");
+        Files.delete(inkan);
+
+        Path shotoku = cityForm(CertificateKind.SHOTOKU, form -> {
+            form.remove("tables");
+            return form;
+        });
+        assertThatThrownBy(() -> FormTemplates.withDirectory(dir)).hasMessage(shotoku + ": $.tables: missing");
     }
 
     @Test

@@ -46,8 +46,9 @@ final class GlyphLayout {
 
                 @Override
                 protected void processTextPosition(TextPosition t) {
+                    // the size from the text rendering matrix: getFontSizeInPt() is truncated to whole points
                     all.add(new Glyph(page, t.getUnicode(), t.getXDirAdj(), height - t.getYDirAdj(),
-                            t.getWidthDirAdj(), t.getFontSizeInPt()));
+                            t.getWidthDirAdj(), t.getXScale()));
                 }
             };
             stripper.setSuppressDuplicateOverlappingText(false);

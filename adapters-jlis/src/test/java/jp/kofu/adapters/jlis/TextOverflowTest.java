@@ -8,12 +8,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.assertj.core.data.Offset;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import jp.kofu.core.certificate.domain.CertificateContent;
+import jp.kofu.core.certificate.domain.CertificateKind;
 import jp.kofu.core.certificate.port.out.CertificateRendererPort.RenderOptions;
 import jp.kofu.core.gaiji.domain.PrintedText;
 import jp.kofu.core.replica.domain.SealImage;
@@ -24,7 +32,9 @@ import jp.kofu.core.replica.domain.TaxRecord;
  * 文字溢れ: long names (up to 100 characters) and addresses (up to 250) in every kind and both form sets
  * are never refused nor cut. Read back with PDFBox: each box holds exactly its part of the text in reading
  * order, wholly inside the box, and what did not fit continues in the 備考/続き area after the same
- * reference mark, so that box + continuation is the input, every character exactly once.
+ * reference mark, so that box + continuation is the input, every character exactly once. The glyph sizes
+ * read back show the order of the steps: the designed size when the text fits, one shrunk line down to the
+ * box's minimum, then wrapped lines — never anything below the minimum.
  */
 class TextOverflowTest {
 
@@ -94,27 +104,162 @@ class TextOverflowTest {
 
     @ParameterizedTest(name = "a {0}-character name and a {0}×2.5-character address on every kind, both form sets")
     @ValueSource(ints = {10, 40, 70, 100})
-    void longNamesAndAddressesPrintWholeOnEveryKind(int n) {
+    void longNamesAndAddressesPrintWholeOnEveryKindAndNeverBelowTheFieldsMinimumSize(int n) {
         String name = chars(KANJI, n);
         String address = chars(ADDRESS_PARTS, Math.min(250, n * 5 / 2));
         for (String tenant : List.of("", "402036")) {
-            RenderOptions options = new RenderOptions("", tenant);
-
-            var j = RENDERER.renderTraced(juminhyo(address, name), options);
-            GlyphLayout jl = GlyphLayout.of(j.pdf());
-            assertWhole(j, jl, "住所", address);
-            assertWhole(j, jl, "氏名（1人目）", name);
-
-            var i = RENDERER.renderTraced(inkan(address, name), options);
-            GlyphLayout il = GlyphLayout.of(i.pdf());
-            assertWhole(i, il, "住所", address);
-            assertWhole(i, il, "氏名", name);
-
-            var s = RENDERER.renderTraced(shotoku(address, name), options);
-            GlyphLayout sl = GlyphLayout.of(s.pdf());
-            assertWhole(s, sl, "住所（1月1日現在）", address);
-            assertWhole(s, sl, "氏名", name);
+            for (CertificateKind kind : CertificateKind.values()) {
+                List<Field> fields = Stream.of(Field.values()).filter(f -> f.kind == kind).toList();
+                var traced = RENDERER.renderTraced(fields.get(0).content(address, name), new RenderOptions("", tenant));
+                GlyphLayout layout = GlyphLayout.of(traced.pdf());
+                for (Field field : fields) {
+                    assertWhole(traced, layout, field.item, field.isName ? name : address);
+                    FormTemplate.Box box = field.box(tenant);
+                    assertThat(sizesOf(traced, layout, field.item)).as(field + ", " + tenantName(tenant)).isNotEmpty()
+                            .allSatisfy(size -> assertThat(size).isGreaterThanOrEqualTo(box.minFontSize()));
+                }
+            }
         }
+    }
+
+    /** The name and address fields of each kind, with the item names the renderer gives them. */
+    enum Field {
+        JUMINHYO_NAME(CertificateKind.JUMINHYO, "name", "氏名（1人目）", true),
+        JUMINHYO_ADDRESS(CertificateKind.JUMINHYO, "address", "住所", false),
+        INKAN_NAME(CertificateKind.INKAN, "name", "氏名", true),
+        INKAN_ADDRESS(CertificateKind.INKAN, "address", "住所", false),
+        SHOTOKU_NAME(CertificateKind.SHOTOKU, "name", "氏名", true),
+        SHOTOKU_ADDRESS(CertificateKind.SHOTOKU, "address", "住所（1月1日現在）", false);
+
+        final CertificateKind kind;
+        final String boxId;
+        final String item;
+        final boolean isName;
+
+        Field(CertificateKind kind, String boxId, String item, boolean isName) {
+            this.kind = kind;
+            this.boxId = boxId;
+            this.item = item;
+            this.isName = isName;
+        }
+
+        CertificateContent content(String address, String name) {
+            return switch (kind) {
+                case JUMINHYO -> juminhyo(address, name);
+                case INKAN -> inkan(address, name);
+                case SHOTOKU -> shotoku(address, name);
+            };
+        }
+
+        /** The content with this field holding {@code text} and the other one a short ordinary value. */
+        CertificateContent with(String text) {
+            return isName ? content("福岡県久留米市城南町15番地3", text) : content(text, "久留米　太郎");
+        }
+
+        FormTemplate.Box box(String tenant) {
+            return FormTemplates.bundled().template(tenant, kind).box(boxId);
+        }
+    }
+
+    static Stream<Arguments> fieldsOfBothFormSets() {
+        return Stream.of("", "402036").flatMap(t -> Stream.of(Field.values()).map(f -> Arguments.of(tenantName(t), t, f)));
+    }
+
+    private static String tenantName(String tenant) {
+        return tenant.isEmpty() ? "default forms" : tenant;
+    }
+
+    /** A text that fits prints on one line at the box's designed size. */
+    @ParameterizedTest(name = "{2}, {0}")
+    @MethodSource("fieldsOfBothFormSets")
+    void aTextThatFitsPrintsAtTheDesignedSize(String set, String tenant, Field field) {
+        FormTemplate.Box box = field.box(tenant);
+        Fitted fitted = Fitted.of(field, tenant, "久".repeat(3));
+
+        assertThat(fitted.sizes()).hasSize(3).allSatisfy(size -> assertThat(size).isCloseTo(box.fontSize(), OFF));
+        assertThat(fitted.baselines()).hasSize(1);
+    }
+
+    /**
+     * A text one character too long for a line at the designed size, that fits at the minimum, shrinks to a
+     * size between the two and stays on one line.
+     */
+    @ParameterizedTest(name = "{2}, {0}")
+    @MethodSource("fieldsOfBothFormSets")
+    void aSlightlyTooLongTextShrinksOnOneLineBetweenTheMinimumAndTheDesignedSize(String set, String tenant,
+                                                                                 Field field) {
+        FormTemplate.Box box = field.box(tenant);
+        Fitted probe = Fitted.of(field, tenant, "久".repeat(3));
+        double em = probe.em();
+        double available = probe.box().width() - 2 * Sheet.PAD;
+        int n = (int) Math.floor(available / (box.fontSize() * em)) + 1;
+        assertThat(n * em * box.minFontSize()).as("the text fits on one line at the minimum").isLessThan(available);
+
+        Fitted fitted = Fitted.of(field, tenant, "久".repeat(n));
+
+        assertThat(fitted.baselines()).as("one line, not wrapped").hasSize(1);
+        assertThat(fitted.sizes()).hasSize(n).allSatisfy(size -> assertThat(size)
+                .isGreaterThanOrEqualTo(box.minFontSize()).isLessThan(box.fontSize()));
+        assertThat(fitted.sizes().stream().distinct()).as("one size for the whole text").hasSize(1);
+        assertThat(fitted.layout().allInside(fitted.box())).isTrue();
+    }
+
+    /**
+     * A text too long for one line even at the minimum size wraps: several lines, each at a size from the
+     * minimum to the designed one, never below the minimum.
+     */
+    @ParameterizedTest(name = "{2}, {0}")
+    @MethodSource("fieldsOfBothFormSets")
+    void aTextTooLongAtTheMinimumWrapsAndNeverPrintsBelowIt(String set, String tenant, Field field) {
+        FormTemplate.Box box = field.box(tenant);
+        Fitted probe = Fitted.of(field, tenant, "久".repeat(3));
+        double available = probe.box().width() - 2 * Sheet.PAD;
+        int n = (int) Math.floor(available / (box.minFontSize() * probe.em())) + 1;
+
+        Fitted fitted = Fitted.of(field, tenant, "久".repeat(n));
+
+        assertThat(fitted.baselines()).as("wrapped").hasSizeGreaterThan(1);
+        assertThat(fitted.sizes()).hasSize(n).allSatisfy(size -> assertThat(size)
+                .isGreaterThanOrEqualTo(box.minFontSize()).isLessThanOrEqualTo(box.fontSize()));
+        assertThat(fitted.layout().allInside(fitted.box())).isTrue();
+    }
+
+    private static final Offset<Double> OFF = Offset.offset(0.01);
+
+    /** One field rendered with a text, read back: its box and the glyphs in it. */
+    private record Fitted(Sheet.Placement box, GlyphLayout layout, List<GlyphLayout.Glyph> glyphs) {
+        static Fitted of(Field field, String tenant, String text) {
+            var traced = RENDERER.renderTraced(field.with(text), new RenderOptions("", tenant));
+            GlyphLayout layout = GlyphLayout.of(traced.pdf());
+            Sheet.Placement box = traced.placements().stream().filter(p -> p.item().equals(field.item)).findFirst()
+                    .orElseThrow();
+            assertThat(traced.placements().stream().filter(p -> p.item().equals(field.item + "（続き）")))
+                    .as("no continuation").isEmpty();
+            List<GlyphLayout.Glyph> glyphs = layout.in(box);
+            assertThat(glyphs.stream().map(GlyphLayout.Glyph::text).reduce("", String::concat)).isEqualTo(text);
+            return new Fitted(box, layout, glyphs);
+        }
+
+        List<Double> sizes() {
+            return glyphs.stream().map(GlyphLayout.Glyph::size).toList();
+        }
+
+        Set<Long> baselines() {
+            return glyphs.stream().map(g -> Math.round(g.baseline() * 10)).collect(Collectors.toSet());
+        }
+
+        /** The advance of the first glyph in ems (久 is one em wide). */
+        double em() {
+            return glyphs.get(0).width() / glyphs.get(0).size();
+        }
+    }
+
+    /** The sizes of every glyph of an item: its box and its continuations. */
+    private static List<Double> sizesOf(PdfCertificateRenderer.Traced traced, GlyphLayout layout, String item) {
+        List<Double> sizes = new ArrayList<>();
+        traced.placements().stream().filter(p -> p.item().equals(item) || p.item().equals(item + "（続き）"))
+                .forEach(p -> layout.in(p).forEach(g -> sizes.add(g.size())));
+        return sizes;
     }
 
     @Test

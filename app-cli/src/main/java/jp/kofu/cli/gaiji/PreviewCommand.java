@@ -65,8 +65,9 @@ public final class PreviewCommand extends GaijiSubcommand {
                 .preview(new PreviewCertificateUseCase.Command(tenant, applicant, request));
         if (outcome instanceof PreviewCertificateUseCase.Refused refused) {
             for (SuppressionDecision.Refused r : refused.reasons()) {
+                // the staff's own terminal, not a log: the person concerned is shown beside the message
                 environment.out().println("refused: " + r.reason().name() + " (" + r.reason().japanese() + ") "
-                        + r.staffMessage());
+                        + r.staffMessage() + r.person().map(p -> " (宛名番号 " + p.value() + ")").orElse(""));
             }
             return GaijiOptions.REFUSED;
         }

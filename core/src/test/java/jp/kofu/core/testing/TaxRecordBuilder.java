@@ -58,6 +58,12 @@ public final class TaxRecordBuilder {
         return this;
     }
 
+    /** The tax system sent no 賦課期日現在の住所. */
+    public TaxRecordBuilder withoutAddressOnJanuary1() {
+        this.addressOnJanuary1 = PrintedText.EMPTY;
+        return this;
+    }
+
     /** 未申告: no income declaration. */
     public TaxRecordBuilder notFiled() {
         this.filed = false;

@@ -1,5 +1,6 @@
 package jp.kofu.core.certificate.service;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -78,11 +79,26 @@ public final class ContentAssembler {
                 seal.image());
     }
 
-    /** 所得課税証明書 / 非課税証明書 of one fiscal year. */
-    public static CertificateContent.Shotoku shotoku(Resident applicant, TaxRecord tax, Attestation attestation) {
+    /**
+     * 所得課税証明書 / 非課税証明書 of one fiscal year. The address printed is the one of 1 January of the
+     * fiscal year (賦課期日現在の住所), labelled so on the form: the tax record's, when it has one; else the
+     * current address only if the resident record shows it was taken up on or before that 1 January
+     * ({@link Resident#addressSetOn()}); else the tenant's blank marker (【空欄】), never an address that may
+     * be a later one.
+     */
+    public static CertificateContent.Shotoku shotoku(TenantSettings tenant, Resident applicant, TaxRecord tax,
+                                                     Attestation attestation) {
         return new CertificateContent.Shotoku(attestation, tax.fiscalYear(), applicant.name(), applicant.birthDate(),
-                tax.addressOnJanuary1().isEmpty() ? applicant.address() : tax.addressOnJanuary1(),
-                tax.incomes(), tax.deductions(), tax.taxableIncome(), tax.incomeLevy(), tax.perCapitaLevy(),
-                tax.dependants());
+                addressOnJanuary1(tenant, applicant, tax), tax.incomes(), tax.deductions(), tax.taxableIncome(),
+                tax.incomeLevy(), tax.perCapitaLevy(), tax.dependants());
+    }
+
+    private static PrintedText addressOnJanuary1(TenantSettings tenant, Resident applicant, TaxRecord tax) {
+        if (!tax.addressOnJanuary1().isEmpty()) {
+            return tax.addressOnJanuary1();
+        }
+        LocalDate january1 = LocalDate.of(tax.fiscalYear(), 1, 1);
+        boolean heldSince = applicant.addressSetOn().filter(since -> !since.isAfter(january1)).isPresent();
+        return heldSince ? applicant.address() : PrintedText.plain(tenant.blankMarker());
     }
 }

@@ -133,7 +133,7 @@ public final class PrepareCertificateService implements PrepareCertificateUseCas
         Optional<Resident> found = snapshot.resident(command.applicant());
         if (found.isEmpty()) {
             return Draft.refused(List.of(new SuppressionDecision.Refused(RefusalReason.UNKNOWN_PERSON,
-                    "宛名番号 " + command.applicant() + " は複製データにありません")));
+                    "申請者は複製データにありません", Optional.of(command.applicant()))));
         }
         Resident applicant = found.get();
         CertificateRequest request = command.request();
@@ -184,7 +184,7 @@ public final class PrepareCertificateService implements PrepareCertificateUseCas
             return new Draft(null, ContentAssembler.INKAN_TEXT, a -> ContentAssembler.inkan(tenant, applicant, registered, a));
         }
         TaxRecord record = tax.orElseThrow();
-        return new Draft(null, ContentAssembler.SHOTOKU_TEXT, a -> ContentAssembler.shotoku(applicant, record, a));
+        return new Draft(null, ContentAssembler.SHOTOKU_TEXT, a -> ContentAssembler.shotoku(tenant, applicant, record, a));
     }
 
     static String sha256(byte[] bytes) {

@@ -72,13 +72,13 @@ public final class SuppressionPolicies {
         for (Resident r : c.people()) {
             if (!c.tenant().testMode().admits(r.key())) {
                 return SuppressionDecision.refuse(RefusalReason.NOT_A_TEST_RESIDENT,
-                        "試験モード中は試験用住民のみ発行できます(宛名番号 " + r.key() + ")");
+                        "試験モード中は試験用住民のみ発行できます", r.key());
             }
         }
         return c.tenant().testMode().admits(c.applicant().key())
                 ? SuppressionDecision.ALLOWED
                 : SuppressionDecision.refuse(RefusalReason.NOT_A_TEST_RESIDENT,
-                        "試験モード中は試験用住民のみ発行できます(宛名番号 " + c.applicant().key() + ")");
+                        "試験モード中は試験用住民のみ発行できます", c.applicant().key());
     });
 
     /** 支援措置: any person on the certificate under support measures. */
@@ -96,7 +96,7 @@ public final class SuppressionPolicies {
                     .filter(f -> f.kind() == kind && f.inForceOn(today))
                     .findFirst()
                     .<SuppressionDecision>map(f -> SuppressionDecision.refuse(reason,
-                            kind.japanese() + "対象者(宛名番号 " + f.person() + ")が含まれます"))
+                            kind.japanese() + "の対象者が含まれます", f.person()))
                     .orElse(SuppressionDecision.ALLOWED);
         });
     }
@@ -167,8 +167,8 @@ public final class SuppressionPolicies {
     public static final SuppressionPolicy UNIDENTIFIED_CHARACTER = policy("unidentified-character", c -> {
         for (Resident r : c.people()) {
             if (r.hasUnidentifiedCharacters()) {
-                return SuppressionDecision.refuse(RefusalReason.UNIDENTIFIED_CHARACTER,
-                        "未同定外字があります(宛名番号 " + r.key() + ")");
+                return SuppressionDecision.refuse(RefusalReason.UNIDENTIFIED_CHARACTER, "未同定外字があります",
+                        r.key());
             }
         }
         if (c.tax().isPresent() && (c.tax().get().addressOnJanuary1().hasUnidentified()

@@ -41,8 +41,13 @@ class ContentAssemblerTest {
 
     private static CertificateRequest.Juminhyo request(boolean headAndRelationship, boolean domicile, boolean number,
                                                        String... members) {
+        return request(headAndRelationship, domicile, number, false, members);
+    }
+
+    private static CertificateRequest.Juminhyo request(boolean headAndRelationship, boolean domicile, boolean number,
+                                                       boolean foreignItems, String... members) {
         Set<PersonKey> chosen = Set.copyOf(Arrays.stream(members).map(PersonKey::new).toList());
-        return new CertificateRequest.Juminhyo(chosen, headAndRelationship, domicile, number, false, 1);
+        return new CertificateRequest.Juminhyo(chosen, headAndRelationship, domicile, number, foreignItems, 1);
     }
 
     private CertificateContent.Juminhyo juminhyo(TenantSettings tenant, CertificateRequest.Juminhyo request) {
@@ -129,6 +134,42 @@ class ContentAssemblerTest {
     }
 
     @Test
+    void foreignResidentItemsOnlyWhenChosenAndOnlyForTheForeignResident() {
+        Resident foreigner = aResident().withKey("D4").inHousehold("H1").named("WANG　FANG").female()
+                .withRelationship("同居人").asForeignResident().build();
+        List<Resident> mixed = List.of(head, foreigner);
+        CertificateRequest.Juminhyo chosen = request(true, false, false, true);
+        CertificateRequest.Juminhyo notChosen = request(true, false, false, false);
+
+        CertificateContent.Juminhyo with = ContentAssembler.juminhyo(KURUME, chosen, head, HEAD,
+                ContentAssembler.juminhyoPeople(chosen, mixed), ATTESTATION);
+        CertificateContent.Juminhyo without = ContentAssembler.juminhyo(KURUME, notChosen, head, HEAD,
+                ContentAssembler.juminhyoPeople(notChosen, mixed), ATTESTATION);
+
+        assertThat(with.members().get(1).foreign()).isEqualTo(foreigner.foreign());
+        assertThat(with.members().get(1).foreign().orElseThrow().nationality().toUnicode()).isEqualTo("中国");
+        assertThat(with.members().get(0).foreign()).as("a Japanese resident has none, chosen or not").isEmpty();
+        assertThat(without.members()).allMatch(m -> m.foreign().isEmpty());
+        assertThat(without.texts()).noneMatch(t -> t.toUnicode().contains("技術・人文知識・国際業務"));
+        assertThat(with.texts()).anyMatch(t -> t.toUnicode().contains("技術・人文知識・国際業務"));
+    }
+
+    @Test
+    void theInkanPrintsTheRegisteredNameWhereItDiffersFromTheResidentName() {
+        Resident foreigner = aResident().withKey("D4").named("WANG　FANG").withAlias("王　芳").asForeignResident()
+                .build();
+        var katakana = aSeal().of("D4").registeredAs("ワン　ファン").build();
+        var alias = aSeal().of("D4").registeredAs("王　芳").build();
+        var none = aSeal().of("D4").registeredAs("").build();
+
+        assertThat(ContentAssembler.inkan(KURUME, foreigner, katakana, ATTESTATION).name().toUnicode())
+                .isEqualTo("ワン　ファン");
+        assertThat(ContentAssembler.inkan(KURUME, foreigner, alias, ATTESTATION).name().toUnicode()).isEqualTo("王　芳");
+        assertThat(ContentAssembler.inkan(KURUME, foreigner, none, ATTESTATION).name().toUnicode())
+                .as("nothing registered: the resident name").isEqualTo("WANG　FANG");
+    }
+
+    @Test
     void theInkanPrintsSexAndRegistrationNumberWhereTheTenantPrintsThem() {
         var seal = aSeal().of("B2").build();
 
@@ -149,7 +190,7 @@ class ContentAssemblerTest {
         var tax = aTaxRecord().of("A1").forFiscalYear(2026).withDependant("久留米　桜", "子", false).build();
         Resident movedSince = aResident().withKey("A1").inHousehold("H1").livingAt("福岡県久留米市東町1番地").build();
 
-        CertificateContent.Shotoku content = ContentAssembler.shotoku(movedSince, tax, ATTESTATION);
+        CertificateContent.Shotoku content = ContentAssembler.shotoku(KURUME, movedSince, tax, ATTESTATION);
 
         assertThat(content.address()).isEqualTo(tax.addressOnJanuary1());
         assertThat(content.address().toUnicode()).isNotEqualTo("福岡県久留米市東町1番地");
@@ -161,6 +202,42 @@ class ContentAssemblerTest {
     void noTaxMakesTheNonTaxableCertificate() {
         var tax = aTaxRecord().of("A1").forFiscalYear(2026).nonTaxable().build();
 
-        assertThat(ContentAssembler.shotoku(head, tax, ATTESTATION).title()).isEqualTo("非課税証明書");
+        assertThat(ContentAssembler.shotoku(KURUME, head, tax, ATTESTATION).title()).isEqualTo("非課税証明書");
+    }
+
+    @Test
+    void withoutAJanuary1AddressTheBlankMarkerPrintsUnlessTheCurrentAddressWasTakenUpByJanuary1() {
+        var tax = aTaxRecord().of("A1").forFiscalYear(2026).withoutAddressOnJanuary1().build();
+        String current = "福岡県久留米市東町1番地";
+        Resident unknownSince = aResident().withKey("A1").livingAt(current).build();
+        Resident movedInAfter = aResident().withKey("A1").livingAt(current).addressSetOn(LocalDate.of(2026, 1, 2))
+                .build();
+        Resident onJanuary1 = aResident().withKey("A1").livingAt(current).addressSetOn(LocalDate.of(2026, 1, 1)).build();
+        Resident longBefore = aResident().withKey("A1").livingAt(current).addressSetOn(LocalDate.of(2019, 6, 30))
+                .build();
+        TenantSettings k = KURUME;
+        TenantSettings dashes = new TenantSettings(k.code(), k.name(), k.mayorTitle(), k.mayorName(), k.zone(),
+                k.hours(), k.fees(), k.enabledKinds(), true, k.minimumAge(), "－", k.kioskMarker(), k.taxYearSwitch());
+
+        assertThat(ContentAssembler.shotoku(KURUME, unknownSince, tax, ATTESTATION).address().toUnicode())
+                .as("no date of the current address: it may be a later one").isEqualTo("【空欄】");
+        assertThat(ContentAssembler.shotoku(KURUME, movedInAfter, tax, ATTESTATION).address().toUnicode())
+                .as("taken up after 1 January").isEqualTo("【空欄】");
+        assertThat(ContentAssembler.shotoku(dashes, movedInAfter, tax, ATTESTATION).address().toUnicode())
+                .as("the tenant's own blank marker").isEqualTo("－");
+        assertThat(ContentAssembler.shotoku(KURUME, onJanuary1, tax, ATTESTATION).address().toUnicode())
+                .as("taken up on 1 January itself").isEqualTo(current);
+        assertThat(ContentAssembler.shotoku(KURUME, longBefore, tax, ATTESTATION).address().toUnicode())
+                .isEqualTo(current);
+    }
+
+    @Test
+    void theTaxRecordsJanuary1AddressWinsOverTheCurrentOneWhateverItsDate() {
+        var tax = aTaxRecord().of("A1").forFiscalYear(2026).livingOnJanuary1At("福岡県久留米市城南町15番地3").build();
+        Resident longBefore = aResident().withKey("A1").livingAt("福岡県久留米市東町1番地")
+                .addressSetOn(LocalDate.of(2019, 6, 30)).build();
+
+        assertThat(ContentAssembler.shotoku(KURUME, longBefore, tax, ATTESTATION).address().toUnicode())
+                .isEqualTo("福岡県久留米市城南町15番地3");
     }
 }

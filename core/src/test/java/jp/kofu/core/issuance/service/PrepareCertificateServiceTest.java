@@ -151,8 +151,11 @@ class PrepareCertificateServiceTest {
     void anUnknownApplicantOrAMemberOfAnotherHouseholdIsRefused() {
         aFamilyOfThreeWithARemovedSon();
         assertThat(service().prepare(command("NOBODY", new CertificateRequest.Inkan(1))))
-                .isInstanceOfSatisfying(PrepareCertificateUseCase.Refused.class, r ->
-                        assertThat(r.reasons().get(0).reason()).isEqualTo(RefusalReason.UNKNOWN_PERSON));
+                .isInstanceOfSatisfying(PrepareCertificateUseCase.Refused.class, r -> {
+                    assertThat(r.reasons().get(0).reason()).isEqualTo(RefusalReason.UNKNOWN_PERSON);
+                    assertThat(r.reasons().get(0).staffMessage()).doesNotContain("NOBODY");
+                    assertThat(r.reasons().get(0).person()).contains(new PersonKey("NOBODY"));
+                });
         var stranger = new CertificateRequest.Juminhyo(Set.of(new PersonKey("X9")), true, false, false, false, 1);
         assertThat(service().prepare(command("P1", stranger)))
                 .isInstanceOfSatisfying(PrepareCertificateUseCase.Refused.class, r ->
