@@ -328,9 +328,13 @@ final class BenchCommand implements Runnable {
                 return result.compilerCpuMillisPerCertificate();
             }
 
-            /** The process's CPU per certificate without the simulated kiosks' threads and the JIT compiler. */
+            double gcPerCertificate() {
+                return result.collectorCpuMillisPerCertificate();
+            }
+
+            /** The process's CPU per certificate without the simulated kiosks, the JIT compiler and the collector. */
             double serverCpuPerCertificate() {
-                return cpuPerCertificate - kioskCpuPerCertificate() - jitPerCertificate();
+                return cpuPerCertificate - kioskCpuPerCertificate() - jitPerCertificate() - gcPerCertificate();
             }
 
             double prepare(int p) {
@@ -450,6 +454,7 @@ final class BenchCommand implements Runnable {
             double cpuPerRender = median(rounds, Round::cpuPerRender);
             double kioskCpu = median(rounds, Round::kioskCpuPerCertificate);
             double jitCpu = median(rounds, Round::jitPerCertificate);
+            double gcCpu = median(rounds, Round::gcPerCertificate);
             double serverCpu = median(rounds, Round::serverCpuPerCertificate);
             double loadAverage = median(rounds, Round::loadAverage);
             double jitSeconds = rounds.stream().mapToLong(Round::jitMillis).sum() / 1000.0;
@@ -480,6 +485,7 @@ final class BenchCommand implements Runnable {
                 doc.put("cpuMillisPerRenderOnly", round(cpuPerRender));
                 doc.put("kioskCpuMillisPerCertificate", round(kioskCpu));
                 doc.put("jitMillisPerCertificate", round(jitCpu));
+                doc.put("gcMillisPerCertificate", round(gcCpu));
                 doc.put("serverCpuMillisPerCertificate", round(serverCpu));
                 doc.put("jitSecondsWhileMeasuring", round(jitSeconds));
                 doc.put("loadAverage", round(loadAverage));
@@ -527,8 +533,9 @@ final class BenchCommand implements Runnable {
                     median(rounds, r -> r.flow(95)), median(rounds, r -> r.flow(99)), median);
             out.printf("  render-only ceiling: %.1f certificates/s (%d threads) → issuance at %.0f%% of it%s%n",
                     ceiling, threads, ratio * 100, median);
-            out.printf("  CPU time per certificate: %.1f ms = kiosk simulators %.1f + JIT compiler %.1f + server and GC %.1f "
-                    + "(render-only %.1f ms per document)%s%n", cpuPerCertificate, kioskCpu, jitCpu, serverCpu, cpuPerRender, median);
+            out.printf("  CPU time per certificate: %.1f ms = server %.1f + kiosk simulators %.1f + garbage collector %.1f "
+                    + "+ JIT compiler %.1f (render-only: %.1f ms per document)%s%n", cpuPerCertificate, serverCpu, kioskCpu,
+                    gcCpu, jitCpu, cpuPerRender, median);
             out.printf("  JIT compilation while measuring: %.1f s (a longer --warmup if large)%n", jitSeconds);
             out.printf("  machine: %d cores, load average %.2f%n", Runtime.getRuntime().availableProcessors(), loadAverage);
         }

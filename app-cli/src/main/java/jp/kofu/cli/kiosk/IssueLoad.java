@@ -90,11 +90,13 @@ public final class IssueLoad {
      *     garbage collector's; 0 where the JVM does not tell
      * @param compilerCpuSeconds CPU time of the JIT compiler threads during the run (Linux: from /proc); 0 where
      *     the system does not tell
+     * @param collectorCpuSeconds CPU time of the garbage collector's threads during the run (Linux: from /proc); 0
+     *     where the system does not tell
      */
     public record Result(long prepared, long issued, long cancelled, long abandoned, long refused, long errors,
                          long misissued, double seconds, List<Double> prepareMillis, List<Double> flowMillis,
                          Map<String, Long> errorKinds, double cpuSeconds, double kioskCpuSeconds,
-                         double compilerCpuSeconds) {
+                         double compilerCpuSeconds, double collectorCpuSeconds) {
         public double throughput() {
             return seconds == 0 ? 0 : prepared / seconds;
         }
@@ -102,6 +104,11 @@ public final class IssueLoad {
         /** CPU milliseconds of the process per prepared certificate. */
         public double cpuMillisPerCertificate() {
             return prepared == 0 ? Double.NaN : cpuSeconds * 1000 / prepared;
+        }
+
+        /** CPU milliseconds of the garbage collector's threads per prepared certificate. */
+        public double collectorCpuMillisPerCertificate() {
+            return prepared == 0 ? Double.NaN : collectorCpuSeconds * 1000 / prepared;
         }
 
         /** CPU milliseconds of the JIT compiler threads per prepared certificate. */
@@ -159,6 +166,7 @@ public final class IssueLoad {
         long started = System.nanoTime();
         long cpuStarted = processCpuNanos();
         long compilerStarted = compilerCpuNanos();
+        long collectorStarted = collectorCpuNanos();
         LongAdder kioskCpuNanos = new LongAdder();
         for (int k = 0; k < settings.kiosks(); k++) {
             int kioskNo = k;
@@ -208,6 +216,7 @@ public final class IssueLoad {
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
         double compilerSeconds = Math.max(0, compilerCpuNanos() - compilerStarted) / 1e9;
+        double collectorSeconds = Math.max(0, collectorCpuNanos() - collectorStarted) / 1e9;
         if (pending != null) {
             pending.parallelStream().filter(p -> !oracle.isCardholders(p.holder(), p.kind(), p.pdf(), p.start(), p.end()))
                     .forEach(p -> misissued.increment());
@@ -217,7 +226,7 @@ public final class IssueLoad {
         Collections.sort(p);
         Collections.sort(f);
         return new Result(prepared.sum(), issued.sum(), cancelled.sum(), abandoned.sum(), refused.sum(), errors.sum(),
-                misissued.sum(), seconds, p, f, new TreeMap<>(errorKinds), cpuSeconds, kioskCpuNanos.sum() / 1e9, compilerSeconds);
+                misissued.sum(), seconds, p, f, new TreeMap<>(errorKinds), cpuSeconds, kioskCpuNanos.sum() / 1e9, compilerSeconds, collectorSeconds);
     }
 
     /** CPU time of this process (every thread), or 0 where the JVM does not tell. */
@@ -232,6 +241,20 @@ public final class IssueLoad {
      * retires takes its time with it, so this may fall short, never over.
      */
     public static long compilerCpuNanos() {
+        return jvmThreadsCpuNanos(comm -> comm.contains("CompilerThre"));
+    }
+
+    /**
+     * CPU time of this process's garbage collector so far (Linux: the tasks named "GC Thread…", "VM Thread" —
+     * which runs the collections' safepoint operations — and G1's "G1 …" threads), or 0 where the system does
+     * not tell.
+     */
+    public static long collectorCpuNanos() {
+        return jvmThreadsCpuNanos(comm -> comm.startsWith("GC Thread") || comm.startsWith("VM Thread")
+                || comm.startsWith("G1 "));
+    }
+
+    private static long jvmThreadsCpuNanos(java.util.function.Predicate<String> named) {
         java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
         if (!java.nio.file.Files.isDirectory(tasks)) {
             return 0;
@@ -240,7 +263,7 @@ public final class IssueLoad {
         try (var dirs = java.nio.file.Files.list(tasks)) {
             for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) dirs::iterator) {
                 try {
-                    if (!java.nio.file.Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                    if (!named.test(java.nio.file.Files.readString(task.resolve("comm")).strip())) {
                         continue;
                     }
                     String stat = java.nio.file.Files.readString(task.resolve("stat"));

@@ -150,8 +150,8 @@ public final class KioskIssuanceService implements KioskIssuanceUseCase {
             return Optional.<PersonKey>empty();
         });
         if (holder.isEmpty()) {
-            return new CardRefused(CardRefusal.UNKNOWN_CARDHOLDER,
-                    "no cardholder for serial " + card.serial() + " of the issuer");
+            // the card's serial identifies its holder: it stays out of the detail, which goes to the log
+            return new CardRefused(CardRefusal.UNKNOWN_CARDHOLDER, "the card's serial maps to no cardholder of the replica");
         }
         KioskSession session = new KioskSession(Base64.getUrlEncoder().withoutPadding().encodeToString(
                 randomBytes(SESSION_BYTES)), command.tenant(), holder.get(), card.issuer(), card.serial(),

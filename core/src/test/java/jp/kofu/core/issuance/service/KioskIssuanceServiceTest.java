@@ -132,7 +132,7 @@ class KioskIssuanceServiceTest {
     @Test
     void an_unknown_serial_a_rejected_card_and_a_bad_signature_are_refused_with_their_codes() {
         assertThat(present("serial 999", true)).isEqualTo(new KioskIssuanceUseCase.CardRefused(
-                CardRefusal.UNKNOWN_CARDHOLDER, "no cardholder for serial 999 of the issuer"));
+                CardRefusal.UNKNOWN_CARDHOLDER, "the card's serial maps to no cardholder of the replica"));
         assertThat(present("reject REVOKED", true)).isInstanceOfSatisfying(KioskIssuanceUseCase.CardRefused.class,
                 r -> assertThat(r.reason()).isEqualTo(CardRefusal.REVOKED));
         assertThat(present("serial 101", false)).isInstanceOfSatisfying(KioskIssuanceUseCase.CardRefused.class,

@@ -156,7 +156,7 @@ public interface KioskIssuanceUseCase {
 
     /**
      * @param reason the failed check
-     * @param detail for staff and logs
+     * @param detail for staff and logs: never personal data (no card serial, 宛名番号 or name)
      */
     record CardRefused(CardRefusal reason, String detail) implements AuthenticationOutcome {
     }
