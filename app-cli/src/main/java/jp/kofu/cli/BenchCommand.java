@@ -29,12 +29,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import jp.kofu.adapters.jlis.PdfCertificateRenderer;
+import jp.kofu.adapters.persistence.Database;
 import jp.kofu.adapters.jlis.jpki.TestPki;
 import jp.kofu.cli.generate.DeltaGenerator;
 import jp.kofu.cli.generate.SyntheticTown;
 import jp.kofu.cli.generate.SyntheticTownGenerator;
 import jp.kofu.cli.generate.TestPkiWriter;
 import jp.kofu.cli.kiosk.DeltaChurn;
+import jp.kofu.cli.kiosk.IsolatedServer;
 import jp.kofu.cli.kiosk.IssueLoad;
 import jp.kofu.cli.kiosk.KioskClient;
 import jp.kofu.cli.kiosk.ReplicaChurn;
@@ -168,6 +170,12 @@ final class BenchCommand implements Runnable {
                 + "measured run, so the load generator's PDF parsing does not take the server's cores).")
         boolean checkInline;
 
+        @Option(names = "--isolate", description = "Own town only: run the server in a JVM of its own bound to the first "
+                + "half of the cores and this process (the simulated kiosks, standing for the stores' terminals and the "
+                + "residents' cards, and the render-only ceiling) to the other half (Linux taskset), so that neither takes "
+                + "the other's CPU; the ratio then compares the server's cores with rendering on as many cores.")
+        boolean isolate;
+
         @Option(names = "--json", description = "Print one JSON document.")
         boolean json;
 
@@ -192,6 +200,16 @@ final class BenchCommand implements Runnable {
             if (churnInterval != null && deltaInterval != null) {
                 throw new UsageException("kofu bench issue: --churn-interval and --delta-interval exclude each other");
             }
+            if (isolate && (server != null || churnInterval != null || deltaInterval != null)) {
+                throw new UsageException("kofu bench issue: --isolate runs the own town's server and excludes --server, "
+                        + "--churn-interval and --delta-interval");
+            }
+            if (isolate) {
+                java.util.Optional<String> why = IsolatedServer.unavailableBecause();
+                if (why.isPresent()) {
+                    throw new UsageException("kofu bench issue: --isolate cannot run here: " + why.get());
+                }
+            }
             if (server != null && (churnInterval != null || deltaInterval != null)) {
                 throw new UsageException("kofu bench issue: --churn-interval and --delta-interval need the own town (no --server)");
             }
@@ -213,7 +231,7 @@ final class BenchCommand implements Runnable {
             ResidentOracle oracle = new ResidentOracle(town.content(), town.taxYear());
             List<IssueLoad.Holder> holders = holders(pki);
             return measure(KioskClient.blocking(server, code.value(), "0000000", "40", 2 * kiosks), holders,
-                    oracle, town, TenantSettings.defaultsFor(code), null, null, null);
+                    oracle, town, TenantSettings.defaultsFor(code), null, null, null, null);
         }
 
         private int ownServer() throws Exception {
@@ -221,7 +239,9 @@ final class BenchCommand implements Runnable {
             LocalDate today = LocalDate.now(environment.clock().withZone(ZoneId.of("Asia/Tokyo")));
             environment.err().printf("generating a town of %,d residents and %,d test cards in %s …%n", residents, cardCount, dir);
             SyntheticTown town = new SyntheticTownGenerator().generate(tenant, residents, seed, today);
-            Path pki = TestPkiWriter.write(town, dir, cardCount, environment.clock().instant());
+            // an isolated server verifies the cards by the system clock, not by the one this command was given
+            Path pki = TestPkiWriter.write(town, dir, cardCount,
+                    isolate ? java.time.Instant.now() : environment.clock().instant());
             KioskConfig kiosk = KioskConfig.defaults().trusting(List.of(pki.resolve("test-ca.pem")), List.of(pki.resolve("test-ca.crl")));
             String url = "jdbc:h2:file:" + dir.resolve("db/kofu");
             Injector kofu = Kofu.injector(new KofuConfig(url, 0, kiosk), environment.clock());
@@ -235,6 +255,15 @@ final class BenchCommand implements Runnable {
                     new BatchManifest(tenant, SourceSystem.TAX, 1, BatchKind.FULL, at, List.of(file("tax_records")))),
                     town.content());
             ResidentOracle oracle = new ResidentOracle(town.content(), town.taxYear());
+            if (isolate) {
+                kofu.getInstance(Database.class).close(); // H2 embedded: the server's JVM opens the file next
+                try (IsolatedServer isolated = IsolatedServer.start(url, pki, dir.resolve("server.log"))) {
+                    environment.err().printf("server in its own JVM on CPU %s; kiosks and render-only on CPU %s …%n",
+                            isolated.serverCpus(), isolated.ownCpus());
+                    return measure(KioskClient.blocking(isolated.uri(), tenant.value(), "0000000", "40", 2 * kiosks),
+                            holders(pki), oracle, town, settings, null, null, null, isolated);
+                }
+            }
             try (KofuServer kofuServer = kofu.getInstance(KofuServer.class)) {
                 int port = kofuServer.start();
                 List<IssueLoad.Holder> holders = holders(pki);
@@ -258,7 +287,8 @@ final class BenchCommand implements Runnable {
                             + "records changed)", churn.rounds(), deltaInterval, churn.changedRecords());
                 }
                 return measure(KioskClient.blocking(URI.create("http://127.0.0.1:" + port),
-                        tenant.value(), "0000000", "40", 2 * kiosks), holders, oracle, town, settings, round, interval, summary);
+                        tenant.value(), "0000000", "40", 2 * kiosks), holders, oracle, town, settings, round, interval, summary,
+                        null);
             }
         }
 
@@ -279,7 +309,7 @@ final class BenchCommand implements Runnable {
 
         private int measure(KioskClient client, List<IssueLoad.Holder> holders, ResidentOracle oracle, SyntheticTown town,
                             TenantSettings settings, Runnable churn, Duration churnEvery,
-                            java.util.function.Supplier<String> churnSummary) throws Exception {
+                            java.util.function.Supplier<String> churnSummary, IsolatedServer isolated) throws Exception {
             IssueLoad load = new IssueLoad(client, holders, oracle, environment.clock());
             environment.err().printf("warming up for %s with %d kiosks …%n", warmup, kiosks);
             load.run(new IssueLoad.Settings(kiosks, warmup, 0, cancelRate, abandonRate, kinds, !checkInline), seed + 1);
@@ -291,6 +321,7 @@ final class BenchCommand implements Runnable {
                 java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
                 Thread churner = churn == null ? null : churner(churn, churnEvery, running);
                 long jit = compilationMillis();
+                long serverCpu = isolated == null ? 0 : isolated.cpuNanos();
                 IssueLoad.Result r;
                 try {
                     r = load.run(new IssueLoad.Settings(kiosks, duration, issuances, cancelRate, abandonRate, kinds,
@@ -302,20 +333,23 @@ final class BenchCommand implements Runnable {
                     }
                 }
                 long jitMillis = compilationMillis() - jit;
+                double isolatedServerCpu = isolated == null || r.prepared() == 0 ? Double.NaN
+                        : (isolated.cpuNanos() - serverCpu) / 1e6 / r.prepared();
                 double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 environment.err().printf("measuring render-only for %s …%n", renderDuration);
                 long cpuRender = IssueLoad.processCpuNanos();
                 RenderCeiling ceiling = renderOnly(town, settings, holders);
                 double cpuPerRender = (IssueLoad.processCpuNanos() - cpuRender) / 1e6 / Math.max(1, ceiling.documents());
-                rounds.add(new Round(r, ceiling, r.cpuMillisPerCertificate(), cpuPerRender, loadAverage, jitMillis));
+                rounds.add(new Round(r, ceiling, r.cpuMillisPerCertificate(), cpuPerRender, loadAverage, jitMillis,
+                        isolatedServerCpu));
             }
-            report(rounds, churnSummary == null ? null : churnSummary.get());
+            report(rounds, churnSummary == null ? null : churnSummary.get(), isolated);
             return rounds.stream().allMatch(r -> r.result().misissued() == 0) ? Cli.OK : Cli.REFUSED;
         }
 
         /** One measured round and the render-only measurement after it. */
         record Round(IssueLoad.Result result, RenderCeiling ceiling, double cpuPerCertificate, double cpuPerRender,
-                     double loadAverage, long jitMillis) {
+                     double loadAverage, long jitMillis, double isolatedServerCpuPerCertificate) {
             double ratio() {
                 return result.throughput() / ceiling.throughput();
             }
@@ -436,7 +470,7 @@ final class BenchCommand implements Runnable {
             return new RenderCeiling(documents.sum(), (System.nanoTime() - start) / 1e9, threads);
         }
 
-        private void report(List<Round> rounds, String churn) throws IOException {
+        private void report(List<Round> rounds, String churn, IsolatedServer isolated) throws IOException {
             long prepared = rounds.stream().mapToLong(r -> r.result().prepared()).sum();
             long issued = rounds.stream().mapToLong(r -> r.result().issued()).sum();
             long cancelled = rounds.stream().mapToLong(r -> r.result().cancelled()).sum();
@@ -487,6 +521,13 @@ final class BenchCommand implements Runnable {
                 doc.put("jitMillisPerCertificate", round(jitCpu));
                 doc.put("gcMillisPerCertificate", round(gcCpu));
                 doc.put("serverCpuMillisPerCertificate", round(serverCpu));
+                if (isolated != null) {
+                    Map<String, Object> iso = new LinkedHashMap<>();
+                    iso.put("serverCpus", isolated.serverCpus());
+                    iso.put("ownCpus", isolated.ownCpus());
+                    iso.put("serverJvmCpuMillisPerCertificate", round(median(rounds, Round::isolatedServerCpuPerCertificate)));
+                    doc.put("isolated", iso);
+                }
                 doc.put("jitSecondsWhileMeasuring", round(jitSeconds));
                 doc.put("loadAverage", round(loadAverage));
                 doc.put("cores", Runtime.getRuntime().availableProcessors());
@@ -536,6 +577,11 @@ final class BenchCommand implements Runnable {
             out.printf("  CPU time per certificate: %.1f ms = server %.1f + kiosk simulators %.1f + garbage collector %.1f "
                     + "+ JIT compiler %.1f (render-only: %.1f ms per document)%s%n", cpuPerCertificate, serverCpu, kioskCpu,
                     gcCpu, jitCpu, cpuPerRender, median);
+            if (isolated != null) {
+                out.printf("  isolated: the server's JVM on CPU %s used %.1f ms of CPU per certificate; this process (kiosks, "
+                                + "render-only) on CPU %s%s%n", isolated.serverCpus(),
+                        median(rounds, Round::isolatedServerCpuPerCertificate), isolated.ownCpus(), median);
+            }
             out.printf("  JIT compilation while measuring: %.1f s (a longer --warmup if large)%n", jitSeconds);
             out.printf("  machine: %d cores, load average %.2f%n", Runtime.getRuntime().availableProcessors(), loadAverage);
         }

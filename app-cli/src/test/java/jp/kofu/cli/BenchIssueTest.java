@@ -45,6 +45,33 @@ class BenchIssueTest {
     }
 
     @Test
+    void isolatedTheServerRunsInItsOwnJvmOnItsOwnCoresAndThisProcessGetsItsCoresBack() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(jp.kofu.cli.kiosk.IsolatedServer.unavailableBecause().isEmpty(),
+                "taskset and two cores");
+        int cores = Runtime.getRuntime().availableProcessors();
+        CliRun run = CliRun.run("bench", "issue", "--isolate", "--kiosks", "3", "--duration", "2s", "--warmup", "1s",
+                "--render-duration", "1s", "--residents", "300", "--card-count", "20", "--work", dir.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertThat(doc.path("prepared").asLong()).isPositive();
+        assertThat(doc.path("misissued").asLong()).isZero();
+        assertThat(doc.path("errors").asLong()).isZero();
+        // the certificates were rendered by the other JVM: its CPU is measured, and this one rendered none of them
+        assertThat(doc.path("isolated").path("serverJvmCpuMillisPerCertificate").asDouble()).isPositive();
+        assertThat(doc.path("isolated").path("serverCpus").asText()).isEqualTo("0");
+        assertThat(java.nio.file.Files.readString(dir.resolve("server.log"))).contains("402036");
+        assertThat(Runtime.getRuntime().availableProcessors()).as("this JVM has its cores back").isEqualTo(cores);
+    }
+
+    @Test
+    void isolateExcludesAnotherServerAndTheChurns() {
+        CliRun run = CliRun.run("bench", "issue", "--isolate", "--delta-interval", "5s", "--work", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--isolate");
+    }
+
+    @Test
     void aRepeatOutOfRangeIsAUsageError() {
         CliRun run = CliRun.run("bench", "issue", "--repeat", "0", "--work", dir.toString());
         assertThat(run.exitCode()).isEqualTo(2);
