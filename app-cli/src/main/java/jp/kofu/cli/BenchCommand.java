@@ -313,6 +313,12 @@ final class BenchCommand implements Runnable {
             IssueLoad load = new IssueLoad(client, holders, oracle, environment.clock());
             environment.err().printf("warming up for %s with %d kiosks …%n", warmup, kiosks);
             load.run(new IssueLoad.Settings(kiosks, warmup, 0, cancelRate, abandonRate, kinds, !checkInline), seed + 1);
+            if (isolated != null) {
+                // this JVM has not rendered yet (the server's did): its renderer gets its own JIT warm-up
+                Duration renderWarmup = warmup.compareTo(Duration.ofSeconds(60)) < 0 ? warmup : Duration.ofSeconds(60);
+                environment.err().printf("warming up render-only for %s …%n", renderWarmup);
+                renderOnly(town, settings, holders, renderWarmup);
+            }
             List<Round> rounds = new ArrayList<>();
             for (int i = 1; i <= repeat; i++) {
                 environment.err().printf("measuring%s for %s with %d kiosks%s …%n",
@@ -338,7 +344,7 @@ final class BenchCommand implements Runnable {
                 double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 environment.err().printf("measuring render-only for %s …%n", renderDuration);
                 long cpuRender = IssueLoad.processCpuNanos();
-                RenderCeiling ceiling = renderOnly(town, settings, holders);
+                RenderCeiling ceiling = renderOnly(town, settings, holders, renderDuration);
                 double cpuPerRender = (IssueLoad.processCpuNanos() - cpuRender) / 1e6 / Math.max(1, ceiling.documents());
                 rounds.add(new Round(r, ceiling, r.cpuMillisPerCertificate(), cpuPerRender, loadAverage, jitMillis,
                         isolatedServerCpu));
@@ -415,7 +421,8 @@ final class BenchCommand implements Runnable {
             }
         }
 
-        private RenderCeiling renderOnly(SyntheticTown town, TenantSettings settings, List<IssueLoad.Holder> holders)
+        private RenderCeiling renderOnly(SyntheticTown town, TenantSettings settings, List<IssueLoad.Holder> holders,
+                                         Duration renderDuration)
                 throws InterruptedException {
             Map<HouseholdId, List<Resident>> members = new HashMap<>();
             for (Resident r : town.content().residents()) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -125,6 +126,25 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
                 snapshot.open = false;
             }
         });
+    }
+
+    /**
+     * One statement, so one consistent read: the link, unless a first load of the tenant is being written (its
+     * marker then hides the tenant's replica, as {@link #read} does).
+     */
+    @Override
+    public Optional<PersonKey> cardholder(LocalGovernmentCode tenant, List<String> issuerNames, BigInteger serial) {
+        if (issuerNames.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, PersonKey> byIssuer = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT issuer, person_key FROM cardholder_links "
+                        + "WHERE tenant_code = :tenant AND issuer IN (<issuers>) AND serial = :serial "
+                        + "AND NOT EXISTS (SELECT 1 FROM replica_loads WHERE tenant_code = :tenant)")
+                .bind("tenant", tenant.value()).bindList("issuers", issuerNames).bind("serial", serial.toString())
+                .map((rs, ctx) -> Map.entry(rs.getString(1), new PersonKey(rs.getString(2))))
+                .forEach(e -> byIssuer.put(e.getKey(), e.getValue())));
+        return issuerNames.stream().map(byIssuer::get).filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** Whether a first load of the tenant is being written (or was interrupted): see {@link #firstLoadInChunks}. */
@@ -256,10 +276,35 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
                             + "FROM suppression_flags WHERE tenant_code = :tenant AND person_key = :key "
                             + "ORDER BY valid_from, kind")
                     .bind("tenant", tenant).bind("key", key.value())
-                    .map((rs, ctx) -> new SuppressionFlag(new PersonKey(rs.getString("person_key")),
-                            SuppressionFlag.Kind.valueOf(rs.getString("kind")), Arguments.date(rs, "valid_from"),
-                            Arguments.optionalDate(rs, "valid_until"), rs.getLong("record_version")))
+                    .map((rs, ctx) -> flag(rs))
                     .list();
+        }
+
+        @Override
+        public List<SuppressionFlag> suppressionFlags(java.util.Collection<PersonKey> keys) {
+            List<String> people = keys.stream().map(PersonKey::value).distinct().toList();
+            if (people.size() <= 1) {
+                return people.isEmpty() ? List.of() : suppressionFlags(new PersonKey(people.get(0)));
+            }
+            // one query for a household: the keys' order is restored here, each person's flags in the one-key order
+            Map<String, List<SuppressionFlag>> byPerson = new java.util.HashMap<>();
+            handle().createQuery("SELECT person_key, kind, valid_from, valid_until, record_version "
+                            + "FROM suppression_flags WHERE tenant_code = :tenant AND person_key IN (<keys>) "
+                            + "ORDER BY valid_from, kind")
+                    .bind("tenant", tenant).bindList("keys", people)
+                    .map((rs, ctx) -> flag(rs))
+                    .forEach(f -> byPerson.computeIfAbsent(f.person().value(), k -> new ArrayList<>()).add(f));
+            List<SuppressionFlag> flags = new ArrayList<>();
+            for (String person : people) {
+                flags.addAll(byPerson.getOrDefault(person, List.of()));
+            }
+            return flags;
+        }
+
+        private static SuppressionFlag flag(ResultSet rs) throws SQLException {
+            return new SuppressionFlag(new PersonKey(rs.getString("person_key")),
+                    SuppressionFlag.Kind.valueOf(rs.getString("kind")), Arguments.date(rs, "valid_from"),
+                    Arguments.optionalDate(rs, "valid_until"), rs.getLong("record_version"));
         }
 
         @Override

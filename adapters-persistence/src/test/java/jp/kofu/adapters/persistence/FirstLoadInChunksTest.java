@@ -68,6 +68,20 @@ class FirstLoadInChunksTest {
         return replicaContent().with(list.toArray(Resident[]::new)).build();
     }
 
+    private static final long SERIAL = 4242;
+
+    /** The content with one card link: serial {@link #SERIAL} of the JPKI issuer held by the person. */
+    private static ReplicaContent withCard(ReplicaContent c, String person) {
+        return new ReplicaContent(c.residents(), c.households(), c.seals(), c.suppressionFlags(),
+                List.of(jp.kofu.core.testing.Fixtures.aCardholder().withSerial(SERIAL).heldBy(person).build()),
+                c.taxRecords());
+    }
+
+    private static java.util.Optional<PersonKey> card(JdbiReplica replica) {
+        return replica.cardholder(KURUME, List.of("CN=not this issuer", jp.kofu.core.testing.CardholderLinkBuilder.JPKI_ISSUER),
+                java.math.BigInteger.valueOf(SERIAL));
+    }
+
     private static long count(JdbiReplica replica, LocalGovernmentCode tenant) {
         return replica.read(tenant, s -> {
             AtomicLong n = new AtomicLong();
@@ -108,7 +122,8 @@ class FirstLoadInChunksTest {
         JdbiReplica replica = new JdbiReplica(db);
         replica.replaceAll(CHIYODA, List.of(fullBatch(CHIYODA, SourceSystem.JUKIKI, 3)), residents(5, "C"));
         // what a load killed half-way leaves: the chunks it had committed, its marker, no sequence
-        replica.replaceAll(KURUME, List.of(fullBatch(KURUME, SourceSystem.JUKIKI, 1)), residents(40, "X"));
+        replica.replaceAll(KURUME, List.of(fullBatch(KURUME, SourceSystem.JUKIKI, 1)), withCard(residents(40, "X"), "X0000001"));
+        assertThat(card(replica)).as("before the marker").contains(new PersonKey("X0000001"));
         db.jdbi().useHandle(h -> {
             h.execute("DELETE FROM sync_state WHERE tenant_code = '402036'");
             h.execute("INSERT INTO replica_loads (tenant_code, started_at) VALUES ('402036', CURRENT_TIMESTAMP)");
@@ -116,9 +131,11 @@ class FirstLoadInChunksTest {
 
         assertThat(count(replica, KURUME)).as("the tenant reads as empty while marked").isZero();
         assertThat(resident(replica, "X0000001")).isEmpty();
+        assertThat(card(replica)).as("a card's lookup outside a snapshot is hidden too").isEmpty();
         assertThat(count(replica, CHIYODA)).as("another tenant is not affected").isEqualTo(5);
 
-        replica.replaceAll(KURUME, List.of(fullBatch(KURUME, SourceSystem.JUKIKI, 1)), residents(12, "P"));
+        replica.replaceAll(KURUME, List.of(fullBatch(KURUME, SourceSystem.JUKIKI, 1)), withCard(residents(12, "P"), "P0000003"));
+        assertThat(card(replica)).contains(new PersonKey("P0000003"));
 
         assertThat(count(replica, KURUME)).isEqualTo(12);
         assertThat(resident(replica, "X0000001")).isEmpty();

@@ -65,7 +65,7 @@ public final class JlisInterface {
     public static final String ASK_AT_COUNTER = "この証明書はコンビニでは交付できません。市区町村の窓口でお尋ねください。";
 
     private static final Logger LOG = LoggerFactory.getLogger(JlisInterface.class);
-    private static final String KEY_PATTERN = "[A-Za-z0-9._:-]{8,128}";
+    private static final java.util.regex.Pattern KEY_PATTERN = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
     private final KioskIssuanceUseCase kiosk;
     private final IdempotencyPort idempotency;
@@ -148,7 +148,7 @@ public final class JlisInterface {
                     parse(() -> new IssuanceChannel(body.path("store").asText(null), body.path("prefecture").asText(null)),
                             "store/prefecture"), body);
             key = ctx.header("Idempotency-Key");
-            if (key == null || !key.matches(KEY_PATTERN)) {
+            if (key == null || !KEY_PATTERN.matcher(key).matches()) {
                 throw new BadRequest("header Idempotency-Key is required (8-128 of A-Z a-z 0-9 . _ : -)");
             }
         } catch (BadRequest e) {

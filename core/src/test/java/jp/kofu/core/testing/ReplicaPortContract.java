@@ -194,6 +194,59 @@ public abstract class ReplicaPortContract {
     }
 
     @Test
+    void a_card_is_looked_up_under_the_first_of_its_issuers_names_that_has_it_in_the_tenant_asked() {
+        var underJpki = aCardholder().withSerial(77).heldBy("P0001").build();
+        var underOldName = aCardholder().issuedBy("CN=old name of the issuer").withSerial(77).heldBy("P0002").build();
+        var otherSerial = aCardholder().withSerial(78).heldBy("P0003").build();
+        writer.replaceAll(KURUME, List.of(fullBatch(KURUME, SourceSystem.JUKIKI, 1)),
+                replicaContent().with(aResident().withKey("P0001").build(), aResident().withKey("P0002").build(),
+                        aResident().withKey("P0003").build()).with(underJpki, underOldName, otherSerial).build());
+        writer.replaceAll(CHIYODA, List.of(fullBatch(CHIYODA, SourceSystem.JUKIKI, 1)),
+                replicaContent().with(aResident().withKey("P0009").build())
+                        .with(aCardholder().withSerial(79).heldBy("P0009").build()).build());
+        String jpki = CardholderLinkBuilder.JPKI_ISSUER;
+        BigInteger s77 = BigInteger.valueOf(77);
+
+        assertThat(reader.cardholder(KURUME, List.of("CN=unknown", jpki), s77)).contains(P1);
+        assertThat(reader.cardholder(KURUME, List.of("CN=old name of the issuer", jpki), s77)).contains(P2);
+        assertThat(reader.cardholder(KURUME, List.of(jpki, "CN=old name of the issuer"), s77)).contains(P1);
+        assertThat(reader.cardholder(KURUME, List.of(jpki), BigInteger.valueOf(79))).as("another tenant's card")
+                .isEmpty();
+        assertThat(reader.cardholder(CHIYODA, List.of(jpki), BigInteger.valueOf(79)))
+                .contains(new PersonKey("P0009"));
+        assertThat(reader.cardholder(KURUME, List.of(), s77)).isEmpty();
+        // the same answers as a snapshot's
+        assertThat(reader.cardholder(KURUME, List.of(jpki), BigInteger.valueOf(78)))
+                .isEqualTo(read(KURUME, snapshot -> snapshot.cardholder(jpki, BigInteger.valueOf(78))));
+    }
+
+    @Test
+    void the_flags_of_several_people_come_back_person_by_person_in_the_order_asked() {
+        var p1Support = aSuppressionFlag().on("P0001").supportMeasure().from(LocalDate.of(2025, 1, 1)).build();
+        var p1Stop = aSuppressionFlag().on("P0001").staffStop().from(LocalDate.of(2024, 5, 1))
+                .until(LocalDate.of(2024, 6, 30)).version(2).build();
+        var p3Stop = aSuppressionFlag().on("P0003").staffStop().from(LocalDate.of(2026, 2, 1)).build();
+        var otherTenants = aSuppressionFlag().on("P0002").supportMeasure().from(LocalDate.of(2025, 1, 1)).build();
+        writer.replaceAll(KURUME, List.of(fullBatch(KURUME, SourceSystem.JUKIKI, 1)),
+                replicaContent().with(aResident().withKey("P0001").build(), aResident().withKey("P0002").build(),
+                        aResident().withKey("P0003").build()).with(p1Support, p1Stop, p3Stop).build());
+        writer.replaceAll(CHIYODA, List.of(fullBatch(CHIYODA, SourceSystem.JUKIKI, 1)),
+                replicaContent().with(aResident().withKey("P0002").build()).with(otherTenants).build());
+
+        read(KURUME, s -> {
+            // the same flags as asking person by person, in the order of the keys, each person once
+            List<SuppressionFlag> oneByOne = new java.util.ArrayList<>(s.suppressionFlags(P3));
+            oneByOne.addAll(s.suppressionFlags(P1));
+            assertThat(s.suppressionFlags(List.of(P3, P2, P1, P3))).containsExactlyElementsOf(oneByOne);
+            assertThat(oneByOne).containsExactlyInAnyOrder(p3Stop, p1Stop, p1Support);
+            assertThat(oneByOne.get(0)).as("P0003 asked first").isEqualTo(p3Stop);
+            assertThat(s.suppressionFlags(List.of(P2))).isEmpty();
+            assertThat(s.suppressionFlags(List.<PersonKey>of())).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
     void households_seals_flags_cardholders_and_tax_records_come_back_equal() {
         var household = aHousehold().withId("H0001").headedBy(Fixtures.KATSURA_WITH_IVS + Fixtures.MJ_ONLY).version(7).build();
         var seal = aSeal().of("P0001").numbered("A-123").registeredAs(Fixtures.TSUCHIYOSHI + Fixtures.UNIDENTIFIED_VENDOR)

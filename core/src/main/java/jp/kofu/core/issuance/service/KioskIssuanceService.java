@@ -140,15 +140,7 @@ public final class KioskIssuanceService implements KioskIssuanceUseCase {
             return new CardRefused(rejected.reason(), rejected.detail());
         }
         CardAuthenticationPort.Verified card = (CardAuthenticationPort.Verified) verification;
-        Optional<PersonKey> holder = replica.read(command.tenant(), snapshot -> {
-            for (String issuer : card.issuerNames()) {
-                Optional<PersonKey> found = snapshot.cardholder(issuer, card.serial());
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-            return Optional.<PersonKey>empty();
-        });
+        Optional<PersonKey> holder = replica.cardholder(command.tenant(), List.copyOf(card.issuerNames()), card.serial());
         if (holder.isEmpty()) {
             // the card's serial identifies its holder: it stays out of the detail, which goes to the log
             return new CardRefused(CardRefusal.UNKNOWN_CARDHOLDER, "the card's serial maps to no cardholder of the replica");
@@ -222,7 +214,7 @@ public final class KioskIssuanceService implements KioskIssuanceUseCase {
         }
         // the applicant and the channel come from the stored session, never from the request
         PrepareCertificateUseCase.Outcome outcome = preparer.prepare(new PrepareCertificateUseCase.Command(
-                command.tenant(), session.get().cardholder(), command.request(), session.get().channel(), ""));
+                command.tenant(), session.get().cardholder(), command.request(), session.get().channel(), ""), found.get());
         if (outcome instanceof PrepareCertificateUseCase.Refused refused) {
             return new Refused(refused.reasons());
         }

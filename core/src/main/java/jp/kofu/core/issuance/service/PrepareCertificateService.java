@@ -88,8 +88,15 @@ public final class PrepareCertificateService implements PrepareCertificateUseCas
 
     @Override
     public Outcome prepare(Command command) {
-        TenantSettings tenant = tenants.find(command.tenant())
-                .orElseThrow(() -> new IllegalArgumentException("unknown tenant " + command.tenant()));
+        return prepare(command, tenants.find(command.tenant())
+                .orElseThrow(() -> new IllegalArgumentException("unknown tenant " + command.tenant())));
+    }
+
+    @Override
+    public Outcome prepare(Command command, TenantSettings tenant) {
+        if (!tenant.code().equals(command.tenant())) {
+            throw new IllegalArgumentException("the settings of " + tenant.code() + " for a request of " + command.tenant());
+        }
         Instant at = clock.instant();
         LocalDateTime now = LocalDateTime.ofInstant(at, tenant.zone());
         Draft draft = replica.read(command.tenant(), snapshot -> draft(snapshot, tenant, command, now, policies));
@@ -159,10 +166,7 @@ public final class PrepareCertificateService implements PrepareCertificateUseCas
             year = OptionalInt.of(fiscalYear);
             tax = snapshot.tax(applicant.key(), fiscalYear);
         }
-        List<SuppressionFlag> flags = new ArrayList<>();
-        for (Resident r : people) {
-            flags.addAll(snapshot.suppressionFlags(r.key()));
-        }
+        List<SuppressionFlag> flags = snapshot.suppressionFlags(people.stream().map(Resident::key).toList());
         SuppressionContext context = new SuppressionContext(tenant, request, applicant, people, flags, seal, tax, year,
                 now, tenant.maintenanceAt(now).isPresent(), command.channel());
         for (SuppressionPolicy policy : policies) {

@@ -9,6 +9,7 @@ import static jp.kofu.core.testing.Fixtures.aTaxRecord;
 import static jp.kofu.core.testing.Fixtures.fullBatch;
 import static jp.kofu.core.testing.Fixtures.replicaContent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -115,6 +116,25 @@ class PrepareCertificateServiceTest {
         assertThat(facts.fee()).isEqualTo(200);
         assertThat(facts.pdfSha256()).isEqualTo(PrepareCertificateService.sha256(ready.pdf()));
         assertThat(history.find(KURUME, ready.issuance().id())).contains(ready.issuance());
+    }
+
+    @Test
+    void settingsTheCallerHasReadServeTheWholeRequestAndMustBeTheRequestsTenants() {
+        aFamilyOfThreeWithARemovedSon();
+        TenantSettings k = TenantSettings.kurume();
+        // the settings as the caller read them a moment ago: an acting mayor since
+        TenantSettings given = new TenantSettings(k.code(), k.name(), "久留米市長職務代理者", k.mayorName(), k.zone(),
+                k.hours(), k.fees(), k.enabledKinds(), k.individualNumberOnJuminhyo(), k.minimumAge(), k.blankMarker(),
+                k.kioskMarker(), k.taxYearSwitch(), k.calendarExceptions(), k.maintenanceWindows(), k.testMode(),
+                k.printing());
+
+        var ready = (PrepareCertificateUseCase.Ready) service().prepare(
+                command("P1", CertificateRequest.Juminhyo.wholeHousehold()), given);
+        assertThat(ready.content().attestation().issuerTitle()).isEqualTo(given.mayorTitle());
+
+        assertThatThrownBy(() -> service().prepare(command("P1", CertificateRequest.Juminhyo.wholeHousehold()),
+                TenantSettings.defaultsFor(jp.kofu.core.testing.Fixtures.CHIYODA)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("131016");
     }
 
     @Test

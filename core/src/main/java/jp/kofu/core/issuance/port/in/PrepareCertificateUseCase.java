@@ -10,6 +10,7 @@ import jp.kofu.core.issuance.domain.IssuanceChannel;
 import jp.kofu.core.replica.domain.PersonKey;
 import jp.kofu.core.suppression.domain.SuppressionDecision;
 import jp.kofu.core.tenant.domain.LocalGovernmentCode;
+import jp.kofu.core.tenant.domain.TenantSettings;
 
 /**
  * Prepares a certificate for an authenticated applicant (証明書の作成): looks the applicant up in one
@@ -19,6 +20,14 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
 public interface PrepareCertificateUseCase {
 
     Outcome prepare(Command command);
+
+    /**
+     * The same with the tenant's settings its caller has just read for this request (the kiosk interface
+     * checks the service hours with them): one read fewer, and one set of settings for the whole request.
+     *
+     * @param tenant the settings of {@code command.tenant()}
+     */
+    Outcome prepare(Command command, TenantSettings tenant);
 
     /**
      * @param tenant 地方公共団体コード

@@ -33,6 +33,23 @@ public interface ReplicaReadPort {
      */
     <T> T read(LocalGovernmentCode tenant, Function<Snapshot, T> work);
 
+    /**
+     * The cardholder of the JPKI certificate with that serial under the first of the issuer's names that has
+     * one (a card authenticating at a kiosk): a single lookup, as consistent as a snapshot — nothing of a first
+     * load still being written. An adapter may answer it in one statement.
+     */
+    default Optional<PersonKey> cardholder(LocalGovernmentCode tenant, List<String> issuerNames, BigInteger serial) {
+        return read(tenant, snapshot -> {
+            for (String issuer : issuerNames) {
+                Optional<PersonKey> found = snapshot.cardholder(issuer, serial);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
     /** A consistent view of one tenant's replica. */
     interface Snapshot {
 
@@ -51,6 +68,18 @@ public interface ReplicaReadPort {
 
         /** The person's suppression flags, in force or not. */
         List<SuppressionFlag> suppressionFlags(PersonKey key);
+
+        /**
+         * The suppression flags of all these people, in force or not, person by person in the order given (a
+         * household's members at once; an adapter may answer in one query).
+         */
+        default List<SuppressionFlag> suppressionFlags(java.util.Collection<PersonKey> keys) {
+            List<SuppressionFlag> flags = new java.util.ArrayList<>();
+            for (PersonKey key : new java.util.LinkedHashSet<>(keys)) {
+                flags.addAll(suppressionFlags(key));
+            }
+            return flags;
+        }
 
         /** The cardholder of the JPKI certificate with that issuer and serial. */
         Optional<PersonKey> cardholder(String issuer, BigInteger serial);
