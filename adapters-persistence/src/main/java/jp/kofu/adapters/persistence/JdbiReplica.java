@@ -129,22 +129,27 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
     }
 
     /**
-     * One statement, so one consistent read: the link, unless a first load of the tenant is being written (its
-     * marker then hides the tenant's replica, as {@link #read} does).
+     * Each lookup one statement, so one consistent read: the link, unless a first load of the tenant is being
+     * written (its marker then hides the tenant's replica, as {@link #read} does).
      */
     @Override
     public Optional<PersonKey> cardholder(LocalGovernmentCode tenant, List<String> issuerNames, BigInteger serial) {
-        if (issuerNames.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, PersonKey> byIssuer = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT issuer, person_key FROM cardholder_links "
-                        + "WHERE tenant_code = :tenant AND issuer IN (<issuers>) AND serial = :serial "
-                        + "AND NOT EXISTS (SELECT 1 FROM replica_loads WHERE tenant_code = :tenant)")
-                .bind("tenant", tenant.value()).bindList("issuers", issuerNames).bind("serial", serial.toString())
-                .map((rs, ctx) -> Map.entry(rs.getString(1), new PersonKey(rs.getString(2))))
-                .forEach(e -> byIssuer.put(e.getKey(), e.getValue())));
-        return issuerNames.stream().map(byIssuer::get).filter(java.util.Objects::nonNull).findFirst();
+        // one statement per name, on the whole primary key (an IN list of issuers would use only its first column);
+        // the first name is the card's own and nearly always the one
+        return jdbi.withHandle(h -> {
+            for (String issuer : issuerNames) {
+                Optional<PersonKey> found = h.createQuery("SELECT person_key FROM cardholder_links "
+                                + "WHERE tenant_code = :tenant AND issuer = :issuer AND serial = :serial "
+                                + "AND NOT EXISTS (SELECT 1 FROM replica_loads WHERE tenant_code = :tenant)")
+                        .bind("tenant", tenant.value()).bind("issuer", issuer).bind("serial", serial.toString())
+                        .map((rs, ctx) -> new PersonKey(rs.getString(1)))
+                        .findOne();
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.<PersonKey>empty();
+        });
     }
 
     /** Whether a first load of the tenant is being written (or was interrupted): see {@link #firstLoadInChunks}. */
@@ -286,13 +291,20 @@ public final class JdbiReplica implements ReplicaReadPort, ReplicaWritePort, Rep
             if (people.size() <= 1) {
                 return people.isEmpty() ? List.of() : suppressionFlags(new PersonKey(people.get(0)));
             }
-            // one query for a household: the keys' order is restored here, each person's flags in the one-key order
+            // one statement for a household: a UNION ALL of one-key selects, each on the primary key (H2 would use
+            // only the key's first column for an IN list, scanning the tenant's flags); the keys' order is restored
+            // here, each person's flags in the one-key order
+            StringBuilder sql = new StringBuilder();
+            for (int i = 0; i < people.size(); i++) {
+                sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT person_key, kind, valid_from, valid_until, "
+                        + "record_version FROM suppression_flags WHERE tenant_code = :tenant AND person_key = :k").append(i);
+            }
+            var query = handle().createQuery(sql.append(" ORDER BY valid_from, kind").toString()).bind("tenant", tenant);
+            for (int i = 0; i < people.size(); i++) {
+                query.bind("k" + i, people.get(i));
+            }
             Map<String, List<SuppressionFlag>> byPerson = new java.util.HashMap<>();
-            handle().createQuery("SELECT person_key, kind, valid_from, valid_until, record_version "
-                            + "FROM suppression_flags WHERE tenant_code = :tenant AND person_key IN (<keys>) "
-                            + "ORDER BY valid_from, kind")
-                    .bind("tenant", tenant).bindList("keys", people)
-                    .map((rs, ctx) -> flag(rs))
+            query.map((rs, ctx) -> flag(rs))
                     .forEach(f -> byPerson.computeIfAbsent(f.person().value(), k -> new ArrayList<>()).add(f));
             List<SuppressionFlag> flags = new ArrayList<>();
             for (String person : people) {
