@@ -36,6 +36,7 @@ import jp.kofu.cli.generate.SyntheticTown;
 import jp.kofu.cli.generate.SyntheticTownGenerator;
 import jp.kofu.cli.generate.TestPkiWriter;
 import jp.kofu.cli.kiosk.DeltaChurn;
+import jp.kofu.cli.kiosk.CpuTimes;
 import jp.kofu.cli.kiosk.IsolatedServer;
 import jp.kofu.cli.kiosk.IssueLoad;
 import jp.kofu.cli.kiosk.KioskClient;
@@ -343,9 +344,9 @@ final class BenchCommand implements Runnable {
                         : (isolated.cpuNanos() - serverCpu) / 1e6 / r.prepared();
                 double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 environment.err().printf("measuring render-only for %s …%n", renderDuration);
-                long cpuRender = IssueLoad.processCpuNanos();
+                long cpuRender = CpuTimes.process();
                 RenderCeiling ceiling = renderOnly(town, settings, holders, renderDuration);
-                double cpuPerRender = (IssueLoad.processCpuNanos() - cpuRender) / 1e6 / Math.max(1, ceiling.documents());
+                double cpuPerRender = (CpuTimes.process() - cpuRender) / 1e6 / Math.max(1, ceiling.documents());
                 rounds.add(new Round(r, ceiling, r.cpuMillisPerCertificate(), cpuPerRender, loadAverage, jitMillis,
                         isolatedServerCpu));
             }

@@ -5,16 +5,11 @@ import static jp.kofu.core.testing.Fixtures.fullBatch;
 import static jp.kofu.core.testing.Fixtures.replicaContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,35 +25,10 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
  * marker: readers see the tenant empty until it completes, never a part; an interrupted load (a killed process
  * leaves its marker and some rows) keeps the tenant empty to readers, and the next load cleans up and completes.
  */
-class FirstLoadInChunksTest {
+class FirstLoadInChunksTest extends BothEngines {
 
     private static final LocalGovernmentCode KURUME = LocalGovernmentCode.parse("402036");
     private static final LocalGovernmentCode CHIYODA = LocalGovernmentCode.parse("131016");
-
-    @TempDir
-    static Path directory;
-    private static TestDatabase h2;
-    private static TestDatabase postgres;
-
-    @BeforeAll
-    static void open() {
-        h2 = TestDatabase.h2(directory);
-        postgres = TestDatabase.postgres();
-    }
-
-    @AfterAll
-    static void close() {
-        h2.close();
-        postgres.close();
-    }
-
-    static Stream<String> engines() {
-        return Stream.of("h2", "postgresql");
-    }
-
-    private static Database database(String engine) {
-        return ("h2".equals(engine) ? h2 : postgres).empty();
-    }
 
     private static ReplicaContent residents(int n, String prefix) {
         List<Resident> list = new ArrayList<>();

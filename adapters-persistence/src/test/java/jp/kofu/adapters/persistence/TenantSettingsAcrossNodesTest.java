@@ -2,14 +2,9 @@ package jp.kofu.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,28 +17,7 @@ import jp.kofu.core.tenant.domain.TenantSettings;
  * {@link JdbiTenantSettingsStore#FRESH_FOR}, sees its own changes at once, and never remembers a tenant it did
  * not find.
  */
-class TenantSettingsAcrossNodesTest {
-
-    @TempDir
-    static Path directory;
-    private static TestDatabase h2;
-    private static TestDatabase postgres;
-
-    @BeforeAll
-    static void open() {
-        h2 = TestDatabase.h2(directory);
-        postgres = TestDatabase.postgres();
-    }
-
-    @AfterAll
-    static void close() {
-        h2.close();
-        postgres.close();
-    }
-
-    static Stream<String> engines() {
-        return Stream.of("h2", "postgresql");
-    }
+class TenantSettingsAcrossNodesTest extends BothEngines {
 
     private static TenantSettings inMaintenance(TenantSettings s) {
         var window = new MaintenanceWindow(java.time.LocalDateTime.of(2026, 12, 1, 0, 0),
@@ -54,7 +28,7 @@ class TenantSettingsAcrossNodesTest {
     @ParameterizedTest
     @MethodSource("engines")
     void aChangeOnAnotherNodeIsSeenWithinASecondAndOnThisNodeAtOnce(String engine) throws Exception {
-        Database db = ("h2".equals(engine) ? h2 : postgres).empty();
+        Database db = database(engine);
         JdbiTenantSettingsStore a = new JdbiTenantSettingsStore(db);
         JdbiTenantSettingsStore b = new JdbiTenantSettingsStore(db);
         TenantSettings kurume = TenantSettings.kurume();
@@ -75,7 +49,7 @@ class TenantSettingsAcrossNodesTest {
     @ParameterizedTest
     @MethodSource("engines")
     void aTenantNotFoundIsNotRememberedSoOneRegisteredElsewhereIsServedAtOnce(String engine) {
-        Database db = ("h2".equals(engine) ? h2 : postgres).empty();
+        Database db = database(engine);
         JdbiTenantSettingsStore a = new JdbiTenantSettingsStore(db);
         JdbiTenantSettingsStore b = new JdbiTenantSettingsStore(db);
         LocalGovernmentCode chiyoda = LocalGovernmentCode.parse("131016");

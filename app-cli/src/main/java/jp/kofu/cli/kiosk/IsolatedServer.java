@@ -148,15 +148,9 @@ public final class IsolatedServer implements AutoCloseable {
         return ownCpus;
     }
 
-    /** CPU time the server process has used so far (user and system, from /proc), 0 where the system does not tell. */
+    /** CPU time the server process has used so far (user and system), 0 where the system does not tell. */
     public long cpuNanos() {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // USER_HZ is 100 on Linux
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return CpuTimes.ofProcess(process.pid());
     }
 
     /** Stops the server and binds this process to the cores it had before. */

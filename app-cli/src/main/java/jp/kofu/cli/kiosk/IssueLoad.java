@@ -164,9 +164,9 @@ public final class IssueLoad {
         long deadline = System.nanoTime() + settings.duration().toNanos();
         CountDownLatch done = new CountDownLatch(settings.kiosks());
         long started = System.nanoTime();
-        long cpuStarted = processCpuNanos();
-        long compilerStarted = compilerCpuNanos();
-        long collectorStarted = collectorCpuNanos();
+        long cpuStarted = CpuTimes.process();
+        long compilerStarted = CpuTimes.compiler();
+        long collectorStarted = CpuTimes.collector();
         LongAdder kioskCpuNanos = new LongAdder();
         for (int k = 0; k < settings.kiosks(); k++) {
             int kioskNo = k;
@@ -205,7 +205,7 @@ public final class IssueLoad {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
-                    kioskCpuNanos.add(currentThreadCpuNanos());
+                    kioskCpuNanos.add(CpuTimes.currentThread());
                     done.countDown();
                 }
             }, "kiosk-" + kioskNo);
@@ -214,9 +214,9 @@ public final class IssueLoad {
         }
         done.await();
         double seconds = (System.nanoTime() - started) / 1e9;
-        double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
-        double compilerSeconds = Math.max(0, compilerCpuNanos() - compilerStarted) / 1e9;
-        double collectorSeconds = Math.max(0, collectorCpuNanos() - collectorStarted) / 1e9;
+        double cpuSeconds = (CpuTimes.process() - cpuStarted) / 1e9;
+        double compilerSeconds = Math.max(0, CpuTimes.compiler() - compilerStarted) / 1e9;
+        double collectorSeconds = Math.max(0, CpuTimes.collector() - collectorStarted) / 1e9;
         if (pending != null) {
             pending.parallelStream().filter(p -> !oracle.isCardholders(p.holder(), p.kind(), p.pdf(), p.start(), p.end()))
                     .forEach(p -> misissued.increment());
@@ -226,64 +226,8 @@ public final class IssueLoad {
         Collections.sort(p);
         Collections.sort(f);
         return new Result(prepared.sum(), issued.sum(), cancelled.sum(), abandoned.sum(), refused.sum(), errors.sum(),
-                misissued.sum(), seconds, p, f, new TreeMap<>(errorKinds), cpuSeconds, kioskCpuNanos.sum() / 1e9, compilerSeconds, collectorSeconds);
-    }
-
-    /** CPU time of this process (every thread), or 0 where the JVM does not tell. */
-    public static long processCpuNanos() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
-    }
-
-    /**
-     * CPU time of this process's JIT compiler threads so far (Linux: user and system time of the tasks named
-     * "C1/C2 CompilerThre…" in /proc/self/task), or 0 where the system does not tell. A compiler thread the JVM
-     * retires takes its time with it, so this may fall short, never over.
-     */
-    public static long compilerCpuNanos() {
-        return jvmThreadsCpuNanos(comm -> comm.contains("CompilerThre"));
-    }
-
-    /**
-     * CPU time of this process's garbage collector so far (Linux: the tasks named "GC Thread…", "VM Thread" —
-     * which runs the collections' safepoint operations — and G1's "G1 …" threads), or 0 where the system does
-     * not tell.
-     */
-    public static long collectorCpuNanos() {
-        return jvmThreadsCpuNanos(comm -> comm.startsWith("GC Thread") || comm.startsWith("VM Thread")
-                || comm.startsWith("G1 "));
-    }
-
-    private static long jvmThreadsCpuNanos(java.util.function.Predicate<String> named) {
-        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
-        if (!java.nio.file.Files.isDirectory(tasks)) {
-            return 0;
-        }
-        long ticks = 0;
-        try (var dirs = java.nio.file.Files.list(tasks)) {
-            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) dirs::iterator) {
-                try {
-                    if (!named.test(java.nio.file.Files.readString(task.resolve("comm")).strip())) {
-                        continue;
-                    }
-                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                    // after the command's closing parenthesis: state is field 3, utime 14 and stime 15
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                } catch (IOException | RuntimeException gone) {
-                    // the thread ended while being read
-                }
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
-    }
-
-    /** CPU time of the calling thread (its whole life), or 0 where the JVM does not tell. */
-    private static long currentThreadCpuNanos() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        return threads.isCurrentThreadCpuTimeSupported() ? Math.max(0, threads.getCurrentThreadCpuTime()) : 0;
+                misissued.sum(), seconds, p, f, new TreeMap<>(errorKinds), cpuSeconds, kioskCpuNanos.sum() / 1e9,
+                compilerSeconds, collectorSeconds);
     }
 
     /** An answer that is neither the expected one nor a business refusal. */

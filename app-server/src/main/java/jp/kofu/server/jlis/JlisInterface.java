@@ -251,21 +251,11 @@ public final class JlisInterface {
 
     /** The JSON object {@code body} with a last member {@code "pdf"}: the document in base64, or null once discarded. */
     private static byte[] withPdf(byte[] body, Optional<byte[]> pdf) {
-        byte[] value = pdf.map(p -> {
-            byte[] base64 = Base64.getEncoder().encode(p);
-            byte[] quoted = new byte[base64.length + 2];
-            quoted[0] = '"';
-            System.arraycopy(base64, 0, quoted, 1, base64.length);
-            quoted[quoted.length - 1] = '"';
-            return quoted;
-        }).orElse("null".getBytes(StandardCharsets.US_ASCII));
-        byte[] head = ",\"pdf\":".getBytes(StandardCharsets.US_ASCII);
-        byte[] full = new byte[body.length - 1 + head.length + value.length + 1];
-        System.arraycopy(body, 0, full, 0, body.length - 1);
-        System.arraycopy(head, 0, full, body.length - 1, head.length);
-        System.arraycopy(value, 0, full, body.length - 1 + head.length, value.length);
-        full[full.length - 1] = '}';
-        return full;
+        byte[] head = (pdf.isPresent() ? ",\"pdf\":\"" : ",\"pdf\":null").getBytes(StandardCharsets.US_ASCII);
+        byte[] base64 = pdf.map(Base64.getEncoder()::encode).orElse(new byte[0]);
+        byte[] tail = (pdf.isPresent() ? "\"}" : "}").getBytes(StandardCharsets.US_ASCII);
+        return java.nio.ByteBuffer.allocate(body.length - 1 + head.length + base64.length + tail.length)
+                .put(body, 0, body.length - 1).put(head).put(base64).put(tail).array();
     }
 
     private void send(Context ctx, String operation, Answer answer, LocalGovernmentCode tenant) throws IOException {

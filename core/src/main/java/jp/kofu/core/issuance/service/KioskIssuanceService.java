@@ -140,7 +140,7 @@ public final class KioskIssuanceService implements KioskIssuanceUseCase {
             return new CardRefused(rejected.reason(), rejected.detail());
         }
         CardAuthenticationPort.Verified card = (CardAuthenticationPort.Verified) verification;
-        Optional<PersonKey> holder = replica.cardholder(command.tenant(), List.copyOf(card.issuerNames()), card.serial());
+        Optional<PersonKey> holder = replica.cardholder(command.tenant(), card.issuerNames(), card.serial());
         if (holder.isEmpty()) {
             // the card's serial identifies its holder: it stays out of the detail, which goes to the log
             return new CardRefused(CardRefusal.UNKNOWN_CARDHOLDER, "the card's serial maps to no cardholder of the replica");
