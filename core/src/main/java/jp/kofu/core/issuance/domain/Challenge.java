@@ -10,7 +10,7 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
  * A challenge (チャレンジ, nonce) the kiosk's card must sign: random, single-use per tenant, and short-lived.
  *
  * @param tenant 地方公共団体コード it was issued for
- * @param nonce the random bytes (32)
+ * @param nonce its bytes: the server's are a time prefix and 32 random bytes (see {@link TimeOrderedIds})
  * @param issuedAt when it was issued
  * @param expiresAt after this it is refused
  */

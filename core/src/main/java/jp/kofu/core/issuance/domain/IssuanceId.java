@@ -15,6 +15,11 @@ public record IssuanceId(UUID value) {
         return new IssuanceId(UUID.randomUUID());
     }
 
+    /** A new id that sorts by the moment (a version 7 UUID, see {@link TimeOrderedIds}): what the server issues. */
+    public static IssuanceId timeOrdered(java.time.Instant at) {
+        return new IssuanceId(TimeOrderedIds.uuidV7(at));
+    }
+
     public static IssuanceId parse(String text) {
         return new IssuanceId(UUID.fromString(text));
     }

@@ -1,6 +1,5 @@
 package jp.kofu.core.issuance.service;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,6 +20,7 @@ import jp.kofu.core.issuance.domain.Issuance;
 import jp.kofu.core.issuance.domain.IssuanceChannel;
 import jp.kofu.core.issuance.domain.KioskPolicy;
 import jp.kofu.core.issuance.domain.KioskSession;
+import jp.kofu.core.issuance.domain.TimeOrderedIds;
 import jp.kofu.core.issuance.port.in.CompleteIssuanceUseCase;
 import jp.kofu.core.issuance.port.in.KioskIssuanceUseCase;
 import jp.kofu.core.issuance.port.in.PrepareCertificateUseCase;
@@ -51,6 +51,7 @@ import jp.kofu.core.tenant.port.out.TenantSettingsPort;
  */
 public final class KioskIssuanceService implements KioskIssuanceUseCase {
 
+    /** Random bytes of a nonce and of a session id, after their time prefix (see {@link TimeOrderedIds}). */
     private static final int NONCE_BYTES = 32;
     private static final int SESSION_BYTES = 32;
     private static final int SWEEP_BATCH = 200;
@@ -66,7 +67,6 @@ public final class KioskIssuanceService implements KioskIssuanceUseCase {
     private final CompleteIssuanceUseCase completer;
     private final KioskPolicy policy;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final List<SuppressionPolicy> policies = SuppressionPolicies.all();
 
     @Inject
@@ -98,7 +98,7 @@ public final class KioskIssuanceService implements KioskIssuanceUseCase {
         if (!availability.isOpen()) {
             return new Unavailable(availability);
         }
-        Challenge challenge = new Challenge(command.tenant(), randomBytes(NONCE_BYTES), now,
+        Challenge challenge = new Challenge(command.tenant(), TimeOrderedIds.bytes(now, NONCE_BYTES), now,
                 now.plus(policy.challengeTtl()));
         challenges.issue(challenge);
         return new ChallengeIssued(challenge);
@@ -146,7 +146,7 @@ public final class KioskIssuanceService implements KioskIssuanceUseCase {
             return new CardRefused(CardRefusal.UNKNOWN_CARDHOLDER, "the card's serial maps to no cardholder of the replica");
         }
         KioskSession session = new KioskSession(Base64.getUrlEncoder().withoutPadding().encodeToString(
-                randomBytes(SESSION_BYTES)), command.tenant(), holder.get(), card.issuer(), card.serial(),
+                TimeOrderedIds.bytes(now, SESSION_BYTES)), command.tenant(), holder.get(), card.issuer(), card.serial(),
                 command.channel(), now, now.plus(policy.sessionTtl()));
         sessions.open(session);
         return new Authenticated(session);
@@ -294,11 +294,5 @@ public final class KioskIssuanceService implements KioskIssuanceUseCase {
 
     private static LocalDateTime local(TenantSettings tenant, Instant at) {
         return LocalDateTime.ofInstant(at, tenant.zone());
-    }
-
-    private byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        random.nextBytes(bytes);
-        return bytes;
     }
 }

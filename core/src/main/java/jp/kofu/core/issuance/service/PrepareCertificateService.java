@@ -116,7 +116,7 @@ public final class PrepareCertificateService implements PrepareCertificateUseCas
         byte[] rendered = renderer.render(content, new CertificateRendererPort.RenderOptions(watermark, command.tenant().value()));
         byte[] pdf = signs ? signing.sign(command.tenant(), rendered,
                 new DocumentSigningPort.SignatureFacts(certificateNumber, code, at)) : rendered;
-        Issuance.Prepared prepared = new Issuance.Prepared(new Issuance.Facts(IssuanceId.random(), command.tenant(),
+        Issuance.Prepared prepared = new Issuance.Prepared(new Issuance.Facts(IssuanceId.timeOrdered(at), command.tenant(),
                 command.applicant(), command.request(), command.channel(), certificateNumber, sha256(pdf), at,
                 tenant.feeFor(command.request().kind()) * command.request().copies(), test, code));
         history.recordPrepared(prepared);
