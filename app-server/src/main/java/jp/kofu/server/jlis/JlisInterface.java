@@ -66,6 +66,8 @@ public final class JlisInterface {
 
     private static final Logger LOG = LoggerFactory.getLogger(JlisInterface.class);
     private static final java.util.regex.Pattern KEY_PATTERN = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,128}");
+    /** A session id or a challenge (URL-safe base64) as part of a remembered key: 88 + 1 + 128 fit the column. */
+    private static final java.util.regex.Pattern SCOPE_PATTERN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,88}");
 
     private final KioskIssuanceUseCase kiosk;
     private final IdempotencyPort idempotency;
@@ -160,7 +162,7 @@ public final class JlisInterface {
         }
         String requestSha256 = sha256(operation + "\n" + new String(raw, StandardCharsets.UTF_8));
         Call parsed = call;
-        String idempotencyKey = key;
+        String idempotencyKey = scoped(operation, call.body(), key);
         try {
             scope.run(() -> {
                 try {
@@ -173,6 +175,28 @@ public final class JlisInterface {
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * The key as remembered: within the session for the calls that name one, within the challenge for an
+     * authentication, as sent for a challenge. A retry carries the same session or challenge, so it finds its
+     * answer; a key reused under another session is another call. Session ids and challenges begin with the
+     * time they were made (see {@code TimeOrderedIds}), so the remembered keys of new calls sit together in the
+     * database's index however random the kiosks' keys are; random keys alone spread the new rows over the whole
+     * index, whose every changed page the database writes again.
+     */
+    static String scoped(String operation, JsonNode body, String key) {
+        String field = switch (operation) {
+            case "authenticate" -> "nonce";
+            case "menu", "prepare", "complete" -> "session";
+            default -> null;
+        };
+        if (field == null) {
+            return key;
+        }
+        String scope = body.path(field).asText("");
+        // a malformed scope is refused by the operation itself; it is never made part of the key
+        return SCOPE_PATTERN.matcher(scope).matches() ? scope + "/" + key : key;
     }
 
     /** Claims the key, runs the operation (or replays the stored answer) and sends the answer. */

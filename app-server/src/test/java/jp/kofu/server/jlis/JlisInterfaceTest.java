@@ -197,6 +197,12 @@ class JlisInterfaceTest {
         }
         assertThat(kiosk.call("prepare", kiosk.body("session", session, "kind", "inkan"), "prepare-key-0001").status())
                 .isEqualTo(422);
+        // a key is remembered within its session: under another session the same key is another call
+        String later = kiosk.authenticate(card(101)).json().path("session").asText();
+        KioskHttp.Reply elsewhere = kiosk.call("prepare", kiosk.body("session", later, "kind", "juminhyo", "copies", 2),
+                "prepare-key-0001");
+        assertThat(elsewhere.result()).isEqualTo("prepared");
+        assertThat(elsewhere.json().path("issuanceId").asText()).isNotEqualTo(prepared.json().path("issuanceId").asText());
 
         String id = prepared.json().path("issuanceId").asText();
         Map<String, Object> complete = kiosk.body("session", session, "issuanceId", id, "outcome", "printed", "feePaid", 400);

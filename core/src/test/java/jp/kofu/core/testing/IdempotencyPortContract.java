@@ -48,6 +48,18 @@ public abstract class IdempotencyPortContract {
     }
 
     @Test
+    void a_key_of_the_longest_length_is_kept_whole() {
+        String longest = "s".repeat(IdempotencyPort.MAX_KEY_LENGTH - 1) + "1";
+        String sibling = "s".repeat(IdempotencyPort.MAX_KEY_LENGTH - 1) + "2";
+        assertThat(port.claim(KURUME, longest, "prepare", SHA_A, PREPARED_AT)).isInstanceOf(IdempotencyPort.Claimed.class);
+        port.answer(KURUME, longest, new byte[] {1});
+
+        assertThat(port.claim(KURUME, sibling, "prepare", SHA_A, PREPARED_AT)).isInstanceOf(IdempotencyPort.Claimed.class);
+        assertThat(port.claim(KURUME, longest, "prepare", SHA_A, PREPARED_AT)).isInstanceOfSatisfying(
+                IdempotencyPort.Replay.class, r -> assertThat(r.response()).containsExactly(1));
+    }
+
+    @Test
     void a_claimed_key_without_an_answer_is_in_progress_and_released_it_can_be_claimed_again() {
         port.claim(KURUME, "key-1", "menu", SHA_A, PREPARED_AT);
 

@@ -11,10 +11,14 @@ import jp.kofu.core.tenant.domain.LocalGovernmentCode;
  */
 public interface IdempotencyPort {
 
+    /** The longest key a store keeps: the interface's own keys (128) under a session or challenge. */
+    int MAX_KEY_LENGTH = 256;
+
     /**
      * Claims the key for a request. Exactly one concurrent caller gets {@link Claimed}; the others see
      * {@link InProgress} until the winner records its answer, then {@link Replay}.
      *
+     * @param key up to {@link #MAX_KEY_LENGTH} characters
      * @param operation the interface operation, e.g. prepare
      * @param requestSha256 SHA-256 of the request (hex), to detect a key reused for another request
      */
