@@ -329,6 +329,7 @@ final class BenchCommand implements Runnable {
                 Thread churner = churn == null ? null : churner(churn, churnEvery, running);
                 long jit = compilationMillis();
                 long serverCpu = isolated == null ? 0 : isolated.cpuNanos();
+                long serverJit = isolated == null ? 0 : isolated.compilerNanos();
                 IssueLoad.Result r;
                 try {
                     r = load.run(new IssueLoad.Settings(kiosks, duration, issuances, cancelRate, abandonRate, kinds,
@@ -342,13 +343,15 @@ final class BenchCommand implements Runnable {
                 long jitMillis = compilationMillis() - jit;
                 double isolatedServerCpu = isolated == null || r.prepared() == 0 ? Double.NaN
                         : (isolated.cpuNanos() - serverCpu) / 1e6 / r.prepared();
+                double isolatedServerJit = isolated == null || r.prepared() == 0 ? Double.NaN
+                        : (isolated.compilerNanos() - serverJit) / 1e6 / r.prepared();
                 double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 environment.err().printf("measuring render-only for %s …%n", renderDuration);
                 long cpuRender = CpuTimes.process();
                 RenderCeiling ceiling = renderOnly(town, settings, holders, renderDuration);
                 double cpuPerRender = (CpuTimes.process() - cpuRender) / 1e6 / Math.max(1, ceiling.documents());
                 rounds.add(new Round(r, ceiling, r.cpuMillisPerCertificate(), cpuPerRender, loadAverage, jitMillis,
-                        isolatedServerCpu));
+                        isolatedServerCpu, isolatedServerJit));
             }
             report(rounds, churnSummary == null ? null : churnSummary.get(), isolated);
             return rounds.stream().allMatch(r -> r.result().misissued() == 0) ? Cli.OK : Cli.REFUSED;
@@ -356,7 +359,8 @@ final class BenchCommand implements Runnable {
 
         /** One measured round and the render-only measurement after it. */
         record Round(IssueLoad.Result result, RenderCeiling ceiling, double cpuPerCertificate, double cpuPerRender,
-                     double loadAverage, long jitMillis, double isolatedServerCpuPerCertificate) {
+                     double loadAverage, long jitMillis, double isolatedServerCpuPerCertificate,
+                     double isolatedServerJitPerCertificate) {
             double ratio() {
                 return result.throughput() / ceiling.throughput();
             }
@@ -534,6 +538,8 @@ final class BenchCommand implements Runnable {
                     iso.put("serverCpus", isolated.serverCpus());
                     iso.put("ownCpus", isolated.ownCpus());
                     iso.put("serverJvmCpuMillisPerCertificate", round(median(rounds, Round::isolatedServerCpuPerCertificate)));
+                    iso.put("serverJitCpuMillisPerCertificate",
+                            Math.round(median(rounds, Round::isolatedServerJitPerCertificate) * 100) / 100.0);
                     doc.put("isolated", iso);
                 }
                 doc.put("jitSecondsWhileMeasuring", round(jitSeconds));
@@ -586,9 +592,10 @@ final class BenchCommand implements Runnable {
                     + "+ JIT compiler %.1f (render-only: %.1f ms per document)%s%n", cpuPerCertificate, serverCpu, kioskCpu,
                     gcCpu, jitCpu, cpuPerRender, median);
             if (isolated != null) {
-                out.printf("  isolated: the server's JVM on CPU %s used %.1f ms of CPU per certificate; this process (kiosks, "
-                                + "render-only) on CPU %s%s%n", isolated.serverCpus(),
-                        median(rounds, Round::isolatedServerCpuPerCertificate), isolated.ownCpus(), median);
+                out.printf("  isolated: the server's JVM on CPU %s used %.1f ms of CPU per certificate (its JIT compiler "
+                                + "%.2f ms of it); this process (kiosks, render-only) on CPU %s%s%n", isolated.serverCpus(),
+                        median(rounds, Round::isolatedServerCpuPerCertificate),
+                        median(rounds, Round::isolatedServerJitPerCertificate), isolated.ownCpus(), median);
             }
             out.printf("  JIT compilation while measuring: %.1f s (a longer --warmup if large)%n", jitSeconds);
             out.printf("  machine: %d cores, load average %.2f%n", Runtime.getRuntime().availableProcessors(), loadAverage);

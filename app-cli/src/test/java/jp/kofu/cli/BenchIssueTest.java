@@ -59,6 +59,9 @@ class BenchIssueTest {
         assertThat(doc.path("errors").asLong()).isZero();
         // the certificates were rendered by the other JVM: its CPU is measured, and this one rendered none of them
         assertThat(doc.path("isolated").path("serverJvmCpuMillisPerCertificate").asDouble()).isPositive();
+        assertThat(doc.path("isolated").has("serverJitCpuMillisPerCertificate")).isTrue();
+        assertThat(doc.path("isolated").path("serverJitCpuMillisPerCertificate").asDouble()).isNotNegative()
+                .isLessThanOrEqualTo(doc.path("isolated").path("serverJvmCpuMillisPerCertificate").asDouble());
         assertThat(doc.path("isolated").path("serverCpus").asText()).as("the first half of the cores")
                 .isEqualTo(cores / 2 == 1 ? "0" : "0-" + (cores / 2 - 1));
         assertThat(java.nio.file.Files.readString(dir.resolve("server.log"))).contains("402036");

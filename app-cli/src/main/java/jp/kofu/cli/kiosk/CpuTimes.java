@@ -37,7 +37,16 @@ public final class CpuTimes {
      * takes its time with it, so this may fall short, never over.
      */
     public static long compiler() {
-        return threadsNamed(comm -> comm.contains("CompilerThre"));
+        return threadsNamed(Path.of("/proc/self/task"), CpuTimes::isCompiler);
+    }
+
+    /** Another JVM's JIT compiler threads, as {@link #compiler()} reads this one's. */
+    public static long compilerOf(long pid) {
+        return threadsNamed(Path.of("/proc/" + pid + "/task"), CpuTimes::isCompiler);
+    }
+
+    private static boolean isCompiler(String comm) {
+        return comm.contains("CompilerThre");
     }
 
     /**
@@ -45,7 +54,7 @@ public final class CpuTimes {
      * safepoint operations) and G1's "G1 …" threads.
      */
     public static long collector() {
-        return threadsNamed(comm -> comm.startsWith("GC Thread") || comm.startsWith("VM Thread") || comm.startsWith("G1 "));
+        return threadsNamed(Path.of("/proc/self/task"), comm -> comm.startsWith("GC Thread") || comm.startsWith("VM Thread") || comm.startsWith("G1 "));
     }
 
     /** Another process, user and system time. */
@@ -57,8 +66,7 @@ public final class CpuTimes {
         }
     }
 
-    private static long threadsNamed(Predicate<String> named) {
-        Path tasks = Path.of("/proc/self/task");
+    private static long threadsNamed(Path tasks, Predicate<String> named) {
         if (!Files.isDirectory(tasks)) {
             return 0;
         }

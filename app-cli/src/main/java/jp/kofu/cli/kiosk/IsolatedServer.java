@@ -153,6 +153,11 @@ public final class IsolatedServer implements AutoCloseable {
         return CpuTimes.ofProcess(process.pid());
     }
 
+    /** CPU time the server's JIT compiler threads have used so far, 0 where the system does not tell. */
+    public long compilerNanos() {
+        return CpuTimes.compilerOf(process.pid());
+    }
+
     /** Stops the server and binds this process to the cores it had before. */
     @Override
     public void close() {
