@@ -9,8 +9,9 @@ import java.util.UUID;
  * issuance ids. A database index on purely random values takes each new row at a random place, so every page of
  * the index is soon being changed at once — H2 rewrites each changed page at its next store, PostgreSQL dirties
  * it for the next checkpoint, and the cost grows with the table. Ids that start with the time land at the
- * index's end, on a few pages. The random part (at least 122 bits) keeps them as hard to guess as before; the
- * time prefix says only when the id was made, which its row records anyway.
+ * index's end, on a few pages. The random part keeps them unguessable — 256 bits in challenges and session ids,
+ * 74 in issuance ids (which are only ever honoured with the session that prepared them); the time prefix says only
+ * when the id was made, which its row records anyway.
  */
 public final class TimeOrderedIds {
 
