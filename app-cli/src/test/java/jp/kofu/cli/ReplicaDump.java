@@ -90,6 +90,81 @@ final class ReplicaDump {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /**
+     * The rows of a source's tables, for explaining a difference: per table (in name order) each row's key
+     * (the key columns after {@code tenant_code}, joined by {@code /}) and a digest of the whole row; and the
+     * rows of {@code sync_state}. Keys only: the messages built from it carry no names or addresses.
+     *
+     * @param tables table name to its key columns' rows: key to row digest, in key order
+     * @param syncState the rows of {@code sync_state}, one string each ({@code tenant/source/sequence/applied_at})
+     */
+    record Detail(Map<String, Map<String, String>> tables, List<String> syncState) {
+
+        /** The keys per table that differ from {@code expected}: missing, extra, changed; empty when equal. */
+        Map<String, String> differences(Detail expected) {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (String table : expected.tables().keySet()) {
+                Map<String, String> want = expected.tables().get(table);
+                Map<String, String> have = tables.getOrDefault(table, Map.of());
+                List<String> missing = want.keySet().stream().filter(k -> !have.containsKey(k)).toList();
+                List<String> extra = have.keySet().stream().filter(k -> !want.containsKey(k)).toList();
+                List<String> changed = want.keySet().stream()
+                        .filter(k -> have.containsKey(k) && !have.get(k).equals(want.get(k))).toList();
+                if (!missing.isEmpty() || !extra.isEmpty() || !changed.isEmpty()) {
+                    out.put(table, "missing " + keys(missing) + ", extra " + keys(extra) + ", changed " + keys(changed));
+                }
+            }
+            return out;
+        }
+
+        private static String keys(List<String> keys) {
+            int shown = 12;
+            return keys.size() + (keys.isEmpty() ? "" : " " + (keys.size() <= shown ? keys
+                    : keys.subList(0, shown) + "... (" + (keys.size() - shown) + " more)"));
+        }
+    }
+
+    /** The {@link Detail} of the tables (a map of table name to key columns) in the database at the URL. */
+    static Detail detail(String jdbcUrl, Map<String, String> tables) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+            for (String table : new java.util.TreeSet<>(tables.keySet())) {
+                List<String> keyColumns = List.of(tables.get(table).split(",\\s*"));
+                Map<String, String> byKey = new LinkedHashMap<>();
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY " + tables.get(table))) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            Object value = rs.getObject(i);
+                            row.append(value instanceof byte[] b ? HexFormat.of().formatHex(b) : String.valueOf(value))
+                                    .append('\u001f');
+                        }
+                        StringBuilder key = new StringBuilder();
+                        for (String column : keyColumns.subList(1, keyColumns.size())) {
+                            key.append(key.length() == 0 ? "" : "/").append(rs.getString(column));
+                        }
+                        byKey.put(key.toString(), HexFormat.of().formatHex(
+                                sha256().digest(row.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16));
+                    }
+                }
+                rows.put(table, byKey);
+            }
+            List<String> syncState = new java.util.ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT tenant_code, source_system, last_sequence, applied_at "
+                         + "FROM sync_state ORDER BY tenant_code, source_system")) {
+                while (rs.next()) {
+                    syncState.add(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getLong(3) + "/" + rs.getString(4));
+                }
+            }
+            return new Detail(rows, syncState);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -26,7 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * batches), and once a run completes the replica must equal the clean pass's final state.
  *
  * <p>The randomness is seeded; the seed is printed and {@code -Dkofu.faults.seed=S} replays a run.
- * {@code -Dkofu.faults.kills=N} sets the number of kills (default 50).
+ * {@code -Dkofu.faults.kills=N} sets the number of kills (default 50). {@code -Dkofu.faults.h2=SETTINGS}
+ * appends H2 settings to the URL of the killed replica, e.g. {@code ;WRITE_DELAY=5} to have H2's background
+ * writer store every 5 ms (what kofu's {@code WRITE_DELAY=0} is there to prevent, see {@code Database}).
+ *
+ * <p>When a kill leaves a source's tables off the boundary its sequence names, the failure message says which
+ * clean boundary they do equal (if any), per table which rows differ, and the {@code sync_state} rows; the
+ * database files as the kill left them are kept under {@code target/sync-fault-failures}.
  */
 class SyncFaultTest {
 
@@ -63,13 +69,14 @@ class SyncFaultTest {
         // the clean pass, in this JVM: the state of each source's tables after each of its batches
         String clean = url(dir.resolve("clean"));
         Map<String, Map<Long, String>> boundaries = new HashMap<>();
+        Map<String, Map<Long, ReplicaDump.Detail>> details = new HashMap<>();
         ReplicaDump.Dump cleanFinal;
         try (InProcess cli = new InProcess(clean)) {
             cli.ok("load", "--db", clean, "--tenant", "402036", town.toString());
-            record(boundaries, ReplicaDump.of(clean));
+            record(boundaries, details, clean);
             for (Path batch : batches) {
                 cli.ok("sync", "apply", "--db", clean, batch.toString());
-                record(boundaries, ReplicaDump.of(clean));
+                record(boundaries, details, clean);
             }
             cleanFinal = ReplicaDump.of(clean);
         }
@@ -89,8 +96,9 @@ class SyncFaultTest {
         while (killed < kills) {
             rounds++;
             Path roundDir = dir.resolve("round-" + rounds);
+            Path killedRaw = dir.resolve("killed-raw");
             copy(base, roundDir);
-            String db = url(roundDir);
+            String db = url(roundDir) + System.getProperty("kofu.faults.h2", "");
             ReplicaDump.Dump after = ReplicaDump.of(db);
             for (int attempt = 1; ; attempt++) {
                 ReplicaDump.Dump before = after;
@@ -104,6 +112,10 @@ class SyncFaultTest {
                         : random.nextInt(5) == 0 ? random.nextLong(startup)
                         : startup + random.nextLong(Math.max(1, work * remaining.size() / batches.size()));
                 Run run = runApplier(db, remaining, delay);
+                if (run.killed()) {
+                    // the files exactly as the kill left them, before anything reopens (and so recovers) them
+                    copy(roundDir, killedRaw);
+                }
                 if (work == 0) {
                     startup = Math.max(1, run.ready());
                     work = Math.max(1, run.millis() - startup + run.millis() / 10);
@@ -127,12 +139,17 @@ class SyncFaultTest {
                 assertThat(run.exitCode()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
                 for (String source : SOURCES) {
                     long at = after.sequence(source);
-                    assertThat(at).as("%s sequence after kill %d", source, killed)
+                    String tables = "jukiki".equals(source) ? after.jukiki() : after.tax();
+                    String description = String.format(
+                            "round %d kill %d (after %d ms, %s): the %s tables equal the clean pass at batch %d",
+                            rounds, killed, delay, run.phase(), source, at);
+                    if (at < before.sequence(source) || !tables.equals(boundaries.get(source).get(at))) {
+                        description += diagnosis(source, at, tables, boundaries.get(source), details.get(source), db,
+                                run, killedRaw, roundDir, seed, rounds, killed);
+                    }
+                    assertThat(at).as("%s sequence after kill %d; %s", source, killed, description)
                             .isGreaterThanOrEqualTo(before.sequence(source));
-                    assertThat("jukiki".equals(source) ? after.jukiki() : after.tax())
-                            .as("round %d kill %d (after %d ms, %s): the %s tables equal the clean pass at batch %d",
-                                    rounds, killed, delay, run.phase(), source, at)
-                            .isEqualTo(boundaries.get(source).get(at));
+                    assertThat(tables).as(description).isEqualTo(boundaries.get(source).get(at));
                 }
             }
         }
@@ -143,9 +160,63 @@ class SyncFaultTest {
         assertThat(phases.getOrDefault("start-up", 0)).as("kills that landed in start-up").isPositive();
     }
 
-    private static void record(Map<String, Map<Long, String>> boundaries, ReplicaDump.Dump dump) {
+    private static void record(Map<String, Map<Long, String>> boundaries,
+                               Map<String, Map<Long, ReplicaDump.Detail>> details, String db) {
+        ReplicaDump.Dump dump = ReplicaDump.of(db);
         boundaries.computeIfAbsent("jukiki", k -> new HashMap<>()).put(dump.sequence("jukiki"), dump.jukiki());
         boundaries.computeIfAbsent("tax", k -> new HashMap<>()).put(dump.sequence("tax"), dump.tax());
+        details.computeIfAbsent("jukiki", k -> new HashMap<>())
+                .put(dump.sequence("jukiki"), ReplicaDump.detail(db, ReplicaDump.JUKIKI_TABLES));
+        details.computeIfAbsent("tax", k -> new HashMap<>())
+                .put(dump.sequence("tax"), ReplicaDump.detail(db, ReplicaDump.TAX_TABLES));
+    }
+
+    /**
+     * What a failed boundary check found, appended to the assertion's description: the clean boundary the
+     * source's tables do equal, if any (the data of a batch kept while its sequence number was lost, or the
+     * reverse), per table the boundaries it equals, the keys of the rows that differ from the clean pass at
+     * the stored sequence and at the next one, the {@code sync_state} rows, and the applier's output. The
+     * database files as the kill left them (before the dump reopened them) and after are kept under
+     * {@code target/sync-fault-failures} for a post-mortem.
+     */
+    private static String diagnosis(String source, long at, String tables, Map<Long, String> boundaries,
+                                    Map<Long, ReplicaDump.Detail> details, String db, Run run, Path killedRaw,
+                                    Path roundDir, long seed, int round, int kill) throws IOException {
+        Map<String, String> keyColumns = "jukiki".equals(source) ? ReplicaDump.JUKIKI_TABLES : ReplicaDump.TAX_TABLES;
+        ReplicaDump.Detail actual = ReplicaDump.detail(db, keyColumns);
+        StringBuilder out = new StringBuilder("\n-- diagnosis (seed ").append(seed).append(") --");
+        List<Long> equal = new TreeMap<>(boundaries).entrySet().stream()
+                .filter(e -> e.getValue().equals(tables)).map(Map.Entry::getKey).toList();
+        out.append("\nsync_state says ").append(source).append(' ').append(at).append("; the ").append(source)
+                .append(" tables ").append(equal.isEmpty() ? "equal no clean boundary (a partial batch?)"
+                        : "equal clean@" + equal + (equal.stream().anyMatch(n -> n > at)
+                        ? " (the data of a later batch kept, its sequence update lost)"
+                        : " (a sequence update kept without its data)"));
+        for (String table : actual.tables().keySet()) {
+            List<Long> tableEqual = new TreeMap<>(details).entrySet().stream()
+                    .filter(e -> actual.tables().get(table).equals(e.getValue().tables().get(table)))
+                    .map(Map.Entry::getKey).toList();
+            out.append("\n  ").append(table).append(": ").append(actual.tables().get(table).size()).append(" rows, ")
+                    .append(tableEqual.isEmpty() ? "equal to no clean boundary" : "equal to clean@" + tableEqual);
+        }
+        for (long n : new long[] {at, at + 1}) {
+            ReplicaDump.Detail expected = details.get(n);
+            if (expected == null) {
+                continue;
+            }
+            out.append("\nrows differing from clean@").append(n).append(':');
+            actual.differences(expected).forEach((table, d) -> out.append("\n  ").append(table).append(": ").append(d));
+        }
+        out.append("\nsync_state rows (tenant/source/sequence/applied_at): ").append(actual.syncState());
+        Path kept = Path.of(System.getProperty("basedir", "."), "target", "sync-fault-failures",
+                "seed-" + seed + "-round-" + round + "-kill-" + kill);
+        copy(killedRaw, kept.resolve("as-killed"));
+        copy(roundDir, kept.resolve("after-reopen"));
+        Files.writeString(kept.resolve("applier.log"), run.out());
+        out.append("\ndatabase files as killed and after reopening kept in ").append(kept.toAbsolutePath());
+        out.append("\napplier output:\n").append(run.out().strip());
+        Files.writeString(kept.resolve("diagnosis.txt"), out);
+        return out.toString();
     }
 
     /**
