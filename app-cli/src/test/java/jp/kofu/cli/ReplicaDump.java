@@ -124,6 +124,29 @@ final class ReplicaDump {
         }
     }
 
+    /**
+     * The hash of the tables (as in {@link Dump}) read by a session whose transaction begins while another
+     * session's is open, so that it gets another transaction id than a first reader would. H2 hands the ids
+     * out from the lowest free one, and shows a row left uncommitted by a killed transaction (written to the
+     * file without its undo log entry) as that transaction's own to any later transaction with the same id.
+     */
+    static String hashFromSecondSession(String jdbcUrl, Map<String, String> tables) {
+        try (Connection first = DriverManager.getConnection(jdbcUrl);
+             Connection second = DriverManager.getConnection(jdbcUrl)) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            try (Statement s = first.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM sync_state")) {
+                rs.next();
+            }
+            String hash = hash(second, tables, new LinkedHashMap<>());
+            second.rollback();
+            first.rollback();
+            return hash;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot dump " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The {@link Detail} of the tables (a map of table name to key columns) in the database at the URL. */
     static Detail detail(String jdbcUrl, Map<String, String> tables) {
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {

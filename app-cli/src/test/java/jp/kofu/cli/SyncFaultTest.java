@@ -192,6 +192,12 @@ class SyncFaultTest {
                         : "equal clean@" + equal + (equal.stream().anyMatch(n -> n > at)
                         ? " (the data of a later batch kept, its sequence update lost)"
                         : " (a sequence update kept without its data)"));
+        String second = ReplicaDump.hashFromSecondSession(db, keyColumns);
+        List<Long> secondEqual = new TreeMap<>(boundaries).entrySet().stream()
+                .filter(e -> e.getValue().equals(second)).map(Map.Entry::getKey).toList();
+        out.append("\nread by a session with another transaction id, they ")
+                .append(second.equals(tables) ? "read the same" : "read differently")
+                .append(secondEqual.isEmpty() ? " and equal no clean boundary" : " and equal clean@" + secondEqual);
         for (String table : actual.tables().keySet()) {
             List<Long> tableEqual = new TreeMap<>(details).entrySet().stream()
                     .filter(e -> actual.tables().get(table).equals(e.getValue().tables().get(table)))

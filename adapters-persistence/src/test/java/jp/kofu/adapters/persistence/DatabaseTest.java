@@ -30,6 +30,25 @@ class DatabaseTest {
     }
 
     @Test
+    void an_h2_database_stores_each_commit_in_the_committing_thread() {
+        String url = "jdbc:h2:file:" + directory.resolve("kofu").toAbsolutePath();
+        try (Database database = Database.open(url)) {
+            // no background writer: its stores are what left parts of transactions in a killed file (SyncFaultTest)
+            assertThat(writeDelay(database)).isEqualTo("0");
+        }
+        try (Database database = Database.open(url + ";WRITE_DELAY=200")) {
+            assertThat(writeDelay(database)).as("a URL that sets it keeps its own").isEqualTo("200");
+        }
+        assertThat(Database.withStoreOnCommit("jdbc:h2:file:./x;write_delay=10")).isEqualTo("jdbc:h2:file:./x;write_delay=10");
+    }
+
+    private static String writeDelay(Database database) {
+        return database.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")
+                .mapTo(String.class).one());
+    }
+
+    @Test
     void the_engine_follows_the_url() {
         try (TestDatabase pg = TestDatabase.postgres()) {
             assertThat(pg.database().engine()).isEqualTo(Database.Engine.POSTGRESQL);
