@@ -30,22 +30,26 @@ class DatabaseTest {
     }
 
     @Test
-    void an_h2_database_stores_each_commit_in_the_committing_thread() {
+    void a_batch_process_stores_each_commit_in_the_committing_thread_and_a_server_keeps_the_background_writer() {
         String url = "jdbc:h2:file:" + directory.resolve("kofu").toAbsolutePath();
-        try (Database database = Database.open(url)) {
+        try (Database database = Database.open(Database.storingEachCommit(url))) {
             // no background writer: its stores are what left parts of transactions in a killed file (SyncFaultTest)
-            assertThat(writeDelay(database)).isEqualTo("0");
+            assertThat(writeDelay(database)).isEqualTo("[0]");
         }
-        try (Database database = Database.open(url + ";WRITE_DELAY=200")) {
-            assertThat(writeDelay(database)).as("a URL that sets it keeps its own").isEqualTo("200");
+        try (Database database = Database.open(url)) {
+            assertThat(writeDelay(database)).as("H2's default, for the server").isEqualTo("[500]");
         }
-        assertThat(Database.withStoreOnCommit("jdbc:h2:file:./x;write_delay=10")).isEqualTo("jdbc:h2:file:./x;write_delay=10");
+        try (Database database = Database.open(Database.storingEachCommit(url + ";WRITE_DELAY=200"))) {
+            assertThat(writeDelay(database)).as("a URL that sets it keeps its own").isEqualTo("[200]");
+        }
+        assertThat(Database.storingEachCommit("jdbc:h2:file:./x;write_delay=10")).isEqualTo("jdbc:h2:file:./x;write_delay=10");
+        assertThat(Database.storingEachCommit("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
     }
 
     private static String writeDelay(Database database) {
         return database.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")
-                .mapTo(String.class).one());
+                        "SELECT DISTINCT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")
+                .mapTo(String.class).list().toString());
     }
 
     @Test
