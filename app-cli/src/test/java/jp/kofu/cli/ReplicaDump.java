@@ -66,6 +66,16 @@ final class ReplicaDump {
         }
     }
 
+    /** A row's columns as text, each ended by a unit separator (binary columns in hex). */
+    private static StringBuilder rowText(ResultSet rs, ResultSetMetaData meta) throws SQLException {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            Object value = rs.getObject(i);
+            row.append(value instanceof byte[] b ? HexFormat.of().formatHex(b) : String.valueOf(value)).append('\u001f');
+        }
+        return row;
+    }
+
     private static String hash(Connection c, Map<String, String> tables, Map<String, Long> rows) throws SQLException {
         MessageDigest digest = sha256();
         for (String table : List.copyOf(new java.util.TreeSet<>(tables.keySet()))) {
@@ -75,12 +85,7 @@ final class ReplicaDump {
                  ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY " + tables.get(table))) {
                 ResultSetMetaData meta = rs.getMetaData();
                 while (rs.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        Object value = rs.getObject(i);
-                        row.append(value instanceof byte[] b ? HexFormat.of().formatHex(b) : String.valueOf(value))
-                                .append('\u001f');
-                    }
+                    StringBuilder row = rowText(rs, meta);
                     digest.update(row.append('\n').toString().getBytes(StandardCharsets.UTF_8));
                     n++;
                 }
@@ -158,12 +163,7 @@ final class ReplicaDump {
                      ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY " + tables.get(table))) {
                     ResultSetMetaData meta = rs.getMetaData();
                     while (rs.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int i = 1; i <= meta.getColumnCount(); i++) {
-                            Object value = rs.getObject(i);
-                            row.append(value instanceof byte[] b ? HexFormat.of().formatHex(b) : String.valueOf(value))
-                                    .append('\u001f');
-                        }
+                        StringBuilder row = rowText(rs, meta);
                         StringBuilder key = new StringBuilder();
                         for (String column : keyColumns.subList(1, keyColumns.size())) {
                             key.append(key.length() == 0 ? "" : "/").append(rs.getString(column));
