@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.inject.Injector;
 
+import jp.kofu.adapters.persistence.Database;
 import jp.kofu.server.wiring.Kofu;
 import jp.kofu.server.wiring.KofuConfig;
 
@@ -53,12 +54,12 @@ public final class CliEnvironment {
      * The application graph of a batch command for the database option (else KOFU_DB, else the embedded
      * default), signing with the keys of the signing directory named by {@code KOFU_SIGNING} if any. A batch
      * command writes in one session at a time, so an embedded H2 database stores each commit as it happens
-     * ({@link jp.kofu.adapters.persistence.Database#storingEachCommit}): a command killed mid-batch leaves every
+     * ({@link Database#storingEachCommit}): a command killed mid-batch leaves every
      * transaction whole. {@code kofu server} builds its own configuration and keeps H2's background writer.
      */
     public Injector kofu(String dbOption, int port) {
-        return kofu(new KofuConfig(jp.kofu.adapters.persistence.Database.storingEachCommit(
-                KofuConfig.resolveDb(dbOption, env)), port, null, jp.kofu.server.wiring.SigningConfig.fromEnvironment(env)));
+        return kofu(new KofuConfig(Database.storingEachCommit(KofuConfig.resolveDb(dbOption, env)), port, null,
+                jp.kofu.server.wiring.SigningConfig.fromEnvironment(env)));
     }
 
     /** The application graph for a configuration (built once per configuration). */

@@ -26,13 +26,11 @@ public final class TimeOrderedIds {
     /** {@value #PREFIX_BYTES} bytes of the moment's Unix milliseconds (big-endian), then {@code randomBytes} random bytes. */
     public static byte[] bytes(Instant at, int randomBytes) {
         byte[] id = new byte[PREFIX_BYTES + randomBytes];
-        byte[] random = new byte[randomBytes];
-        RANDOM.nextBytes(random);
+        RANDOM.nextBytes(id);
         long millis = at.toEpochMilli();
         for (int i = 0; i < PREFIX_BYTES; i++) {
             id[i] = (byte) (millis >>> (8 * (PREFIX_BYTES - 1 - i)));
         }
-        System.arraycopy(random, 0, id, PREFIX_BYTES, randomBytes);
         return id;
     }
 
