@@ -42,6 +42,7 @@ import jp.kofu.cli.kiosk.IssueLoad;
 import jp.kofu.cli.kiosk.KioskClient;
 import jp.kofu.cli.kiosk.ReplicaChurn;
 import jp.kofu.cli.kiosk.ResidentOracle;
+import jp.kofu.cli.kiosk.WarmupGauge;
 import jp.kofu.core.certificate.domain.Attestation;
 import jp.kofu.core.certificate.domain.CertificateContent;
 import jp.kofu.core.certificate.domain.CertificateKind;
@@ -96,6 +97,9 @@ final class BenchCommand implements Runnable {
                     "its own server (open all day) on a free port of 127.0.0.1."})
     static final class Issue implements Callable<Integer> {
 
+        /** Length of one slice of the automatic warm-up. */
+        static final int WARMUP_SLICE_SECONDS = 20;
+
         @Option(names = "--server", paramLabel = "URL", description = "Load a running server (needs --cards).")
         URI server;
 
@@ -117,10 +121,17 @@ final class BenchCommand implements Runnable {
                 description = "Stop the measured run once N certificates are prepared, --duration being the limit (default: no count).")
         long issuances;
 
-        @Option(names = "--warmup", defaultValue = "45s", converter = Durations.class, paramLabel = "D",
-                description = "Unmeasured run first, long enough for the JIT compiler to finish with the hot paths "
-                        + "(the report says how much it still compiled while measuring; default ${DEFAULT-VALUE}).")
+        @Option(names = "--warmup", defaultValue = "auto", converter = WarmupConverter.class, paramLabel = "D|auto",
+                description = {"Unmeasured run first, long enough for the JIT compiler to finish with the hot paths. auto "
+                        + "(the default): in slices of " + WARMUP_SLICE_SECONDS + " s until the server's CPU per certificate "
+                        + "has stopped falling and its JIT compiler takes under 3% of it, at least "
+                        + WarmupGauge.MIN_SLICES + " slices and at most --warmup-limit; or a fixed duration. The report "
+                        + "says how long it took and how much was still compiled while measuring."})
         Duration warmup;
+
+        @Option(names = "--warmup-limit", defaultValue = "10m", converter = Durations.class, paramLabel = "D",
+                description = "Longest automatic warm-up (default ${DEFAULT-VALUE}).")
+        Duration warmupLimit;
 
         @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
                 description = "Measured rounds, each followed by its render-only measurement; the report gives every "
@@ -171,11 +182,18 @@ final class BenchCommand implements Runnable {
                 + "measured run, so the load generator's PDF parsing does not take the server's cores).")
         boolean checkInline;
 
-        @Option(names = "--isolate", description = "Own town only: run the server in a JVM of its own bound to the first "
+        @Option(names = "--isolate", description = {"Own town: run the server in a JVM of its own bound to the first "
                 + "half of the cores and this process (the simulated kiosks, standing for the stores' terminals and the "
                 + "residents' cards, and the render-only ceiling) to the other half (Linux taskset), so that neither takes "
-                + "the other's CPU; the ratio then compares the server's cores with rendering on as many cores.")
+                + "the other's CPU; the ratio then compares the server's cores with rendering on as many cores.",
+                "The default where the machine allows it (Linux, taskset, at least 2 cores) and neither --server nor a "
+                        + "churn is asked for; naming it makes a machine that does not allow it a usage error."})
         boolean isolate;
+
+        @Option(names = "--in-process", description = "Own town: run the server in this JVM, on the same cores as the "
+                + "simulated kiosks (their JPKI signing and HTTP client then count against the server's throughput); "
+                + "the mode of --churn-interval and --delta-interval.")
+        boolean inProcess;
 
         @Option(names = "--json", description = "Print one JSON document.")
         boolean json;
@@ -201,6 +219,9 @@ final class BenchCommand implements Runnable {
             if (churnInterval != null && deltaInterval != null) {
                 throw new UsageException("kofu bench issue: --churn-interval and --delta-interval exclude each other");
             }
+            if (isolate && inProcess) {
+                throw new UsageException("kofu bench issue: --isolate and --in-process exclude each other");
+            }
             if (isolate && (server != null || churnInterval != null || deltaInterval != null)) {
                 throw new UsageException("kofu bench issue: --isolate runs the own town's server and excludes --server, "
                         + "--churn-interval and --delta-interval");
@@ -213,6 +234,18 @@ final class BenchCommand implements Runnable {
             }
             if (server != null && (churnInterval != null || deltaInterval != null)) {
                 throw new UsageException("kofu bench issue: --churn-interval and --delta-interval need the own town (no --server)");
+            }
+            if (server != null && inProcess) {
+                throw new UsageException("kofu bench issue: --in-process runs the own town's server and excludes --server");
+            }
+            if (!isolate && !inProcess && server == null && churnInterval == null && deltaInterval == null) {
+                java.util.Optional<String> why = IsolatedServer.unavailableBecause();
+                if (why.isPresent()) {
+                    environment.err().println("kofu bench issue: the server runs in this process, on the kiosks' cores ("
+                            + why.get() + " for --isolate)");
+                } else {
+                    isolate = true;
+                }
             }
             return server != null ? againstServer() : ownServer();
         }
@@ -312,14 +345,17 @@ final class BenchCommand implements Runnable {
                             TenantSettings settings, Runnable churn, Duration churnEvery,
                             java.util.function.Supplier<String> churnSummary, IsolatedServer isolated) throws Exception {
             IssueLoad load = new IssueLoad(client, holders, oracle, environment.clock());
-            environment.err().printf("warming up for %s with %d kiosks …%n", warmup, kiosks);
-            load.run(new IssueLoad.Settings(kiosks, warmup, 0, cancelRate, abandonRate, kinds, !checkInline), seed + 1);
             if (isolated != null) {
-                // this JVM has not rendered yet (the server's did): its renderer gets its own JIT warm-up
-                Duration renderWarmup = warmup.compareTo(Duration.ofSeconds(60)) < 0 ? warmup : Duration.ofSeconds(60);
+                // this JVM does not render for the kiosks (the server's does): its renderer gets its own JIT warm-up,
+                // before the server's, so that the first measured round, like the others, follows a short pause only
+                Duration renderWarmup = Duration.ofSeconds(60);
+                if (!warmup.isZero() && warmup.compareTo(renderWarmup) < 0) {
+                    renderWarmup = warmup;
+                }
                 environment.err().printf("warming up render-only for %s …%n", renderWarmup);
                 renderOnly(town, settings, holders, renderWarmup);
             }
+            Warmup warm = warmUp(load, isolated);
             List<Round> rounds = new ArrayList<>();
             for (int i = 1; i <= repeat; i++) {
                 environment.err().printf("measuring%s for %s with %d kiosks%s …%n",
@@ -353,8 +389,67 @@ final class BenchCommand implements Runnable {
                 rounds.add(new Round(r, ceiling, r.cpuMillisPerCertificate(), cpuPerRender, loadAverage, jitMillis,
                         isolatedServerCpu, isolatedServerJit));
             }
-            report(rounds, churnSummary == null ? null : churnSummary.get(), isolated);
-            return rounds.stream().allMatch(r -> r.result().misissued() == 0) ? Cli.OK : Cli.REFUSED;
+            report(rounds, warm, churnSummary == null ? null : churnSummary.get(), isolated);
+            return warm.misissued() == 0 && rounds.stream().allMatch(r -> r.result().misissued() == 0) ? Cli.OK : Cli.REFUSED;
+        }
+
+        /**
+         * What the warm-up did.
+         *
+         * @param settled whether the automatic warm-up saw the server's cost settle (false for a fixed one, or when
+         *     it reached --warmup-limit first)
+         */
+        record Warmup(boolean automatic, boolean settled, double seconds, List<WarmupGauge.Slice> slices, long prepared,
+                      long misissued) {
+            double lastCpuPerCertificate() {
+                return slices.isEmpty() ? Double.NaN : slices.get(slices.size() - 1).cpuMillisPerCertificate();
+            }
+        }
+
+        private Warmup warmUp(IssueLoad load, IsolatedServer isolated) throws InterruptedException {
+            if (!warmup.isZero()) {
+                environment.err().printf("warming up for %s with %d kiosks …%n", warmup, kiosks);
+                IssueLoad.Result r = load.run(new IssueLoad.Settings(kiosks, warmup, 0, cancelRate, abandonRate, kinds,
+                        !checkInline), seed + 1);
+                return new Warmup(false, false, r.seconds(), List.of(), r.prepared(), r.misissued());
+            }
+            environment.err().printf("warming up with %d kiosks until the server's CPU per certificate settles (slices of "
+                    + "%d s, at most %s) …%n", kiosks, WARMUP_SLICE_SECONDS, warmupLimit);
+            WarmupGauge gauge = new WarmupGauge();
+            long deadline = System.nanoTime() + warmupLimit.toNanos();
+            double seconds = 0;
+            long prepared = 0;
+            long misissued = 0;
+            for (int i = 1; ; i++) {
+                long left = deadline - System.nanoTime();
+                Duration slice = Duration.ofNanos(Math.max(1_000_000, Math.min(left, WARMUP_SLICE_SECONDS * 1_000_000_000L)));
+                long serverCpu = isolated == null ? 0 : isolated.cpuNanos();
+                long serverJit = isolated == null ? 0 : isolated.compilerNanos();
+                IssueLoad.Result r = load.run(new IssueLoad.Settings(kiosks, slice, 0, cancelRate, abandonRate, kinds,
+                        !checkInline), seed * 7919 + 1000 + i);
+                double cpuMillis = isolated == null ? (r.cpuSeconds() - r.kioskCpuSeconds()) * 1000
+                        : (isolated.cpuNanos() - serverCpu) / 1e6;
+                double jitMillis = isolated == null ? r.compilerCpuSeconds() * 1000 : (isolated.compilerNanos() - serverJit) / 1e6;
+                WarmupGauge.Slice s = new WarmupGauge.Slice(r.seconds(), r.prepared(), cpuMillis, jitMillis);
+                gauge.add(s);
+                seconds += r.seconds();
+                prepared += r.prepared();
+                misissued += r.misissued();
+                environment.err().printf("  warm-up slice %d: %.1f certificates/s, server %.2f ms of CPU per certificate "
+                        + "(JIT compiler %.0f%% of it)%n", i, s.throughput(), s.cpuMillisPerCertificate(), s.compilerShare() * 100);
+                boolean settled = gauge.settled();
+                if (settled || System.nanoTime() >= deadline) {
+                    return new Warmup(true, settled, seconds, gauge.slices(), prepared, misissued);
+                }
+            }
+        }
+
+        /** {@code --warmup}: a duration, or {@code auto} (as {@link Duration#ZERO}, which no duration option accepts). */
+        static final class WarmupConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+            @Override
+            public Duration convert(String value) {
+                return "auto".equalsIgnoreCase(value.trim()) ? Duration.ZERO : Durations.parse(value);
+            }
         }
 
         /** One measured round and the render-only measurement after it. */
@@ -482,7 +577,7 @@ final class BenchCommand implements Runnable {
             return new RenderCeiling(documents.sum(), (System.nanoTime() - start) / 1e9, threads);
         }
 
-        private void report(List<Round> rounds, String churn, IsolatedServer isolated) throws IOException {
+        private void report(List<Round> rounds, Warmup warm, String churn, IsolatedServer isolated) throws IOException {
             long prepared = rounds.stream().mapToLong(r -> r.result().prepared()).sum();
             long issued = rounds.stream().mapToLong(r -> r.result().issued()).sum();
             long cancelled = rounds.stream().mapToLong(r -> r.result().cancelled()).sum();
@@ -542,6 +637,17 @@ final class BenchCommand implements Runnable {
                             Math.round(median(rounds, Round::isolatedServerJitPerCertificate) * 100) / 100.0);
                     doc.put("isolated", iso);
                 }
+                Map<String, Object> w = new LinkedHashMap<>();
+                w.put("automatic", warm.automatic());
+                w.put("settled", warm.settled());
+                w.put("seconds", round(warm.seconds()));
+                w.put("slices", warm.slices().size());
+                w.put("prepared", warm.prepared());
+                w.put("misissued", warm.misissued());
+                if (!warm.slices().isEmpty()) {
+                    w.put("lastSliceServerCpuMillisPerCertificate", Math.round(warm.lastCpuPerCertificate() * 100) / 100.0);
+                }
+                doc.put("warmup", w);
                 doc.put("jitSecondsWhileMeasuring", round(jitSeconds));
                 doc.put("loadAverage", round(loadAverage));
                 doc.put("cores", Runtime.getRuntime().availableProcessors());
@@ -555,6 +661,9 @@ final class BenchCommand implements Runnable {
                     m.put("cpuMillisPerCertificate", round(r.cpuPerCertificate()));
                     m.put("kioskCpuMillisPerCertificate", round(r.kioskCpuPerCertificate()));
                     m.put("serverCpuMillisPerCertificate", round(r.serverCpuPerCertificate()));
+                    if (isolated != null) {
+                        m.put("serverJvmCpuMillisPerCertificate", round(r.isolatedServerCpuPerCertificate()));
+                    }
                     m.put("misissued", r.result().misissued());
                     each.add(m);
                 }
@@ -570,14 +679,25 @@ final class BenchCommand implements Runnable {
                 for (int i = 0; i < rounds.size(); i++) {
                     Round r = rounds.get(i);
                     out.printf("  round %d: %.1f certificates/s, prepare p99 %.1f ms, render-only %.1f/s (%.0f%%), "
-                                    + "CPU %.1f ms/certificate, misissued %d%n", i + 1, r.result().throughput(), r.prepare(99),
-                            r.ceiling().throughput(), r.ratio() * 100, r.cpuPerCertificate(), r.result().misissued());
+                                    + "CPU %.1f ms/certificate%s, misissued %d%n", i + 1, r.result().throughput(), r.prepare(99),
+                            r.ceiling().throughput(), r.ratio() * 100, r.cpuPerCertificate(),
+                            isolated == null ? "" : String.format(" (server's JVM %.1f)", r.isolatedServerCpuPerCertificate()),
+                            r.result().misissued());
                 }
             }
             out.printf("  prepared %,d (issued %,d, cancelled %,d, left unanswered %,d), refused %,d, errors %,d%n",
                     prepared, issued, cancelled, abandoned, refused, errors);
             errorKinds.forEach((k, v) -> out.printf("    error %s: %,d%n", k, v));
             out.printf("  misissued: %d (of %,d PDFs checked against the authenticated cardholder)%n", misissued, prepared);
+            if (!warm.automatic()) {
+                out.printf("  warm-up: %.0f s (fixed), prepared %,d, misissued %d%n", warm.seconds(), warm.prepared(),
+                        warm.misissued());
+            } else {
+                out.printf("  warm-up: %.0f s in %d slices, %s at %.2f ms of the server's CPU per certificate; prepared %,d, "
+                                + "misissued %d%n", warm.seconds(), warm.slices().size(),
+                        warm.settled() ? "settled" : "NOT settled within --warmup-limit", warm.lastCpuPerCertificate(),
+                        warm.prepared(), warm.misissued());
+            }
             if (churn != null) {
                 out.printf("  while: %s%n", churn);
             }

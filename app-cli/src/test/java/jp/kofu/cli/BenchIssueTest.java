@@ -17,8 +17,8 @@ class BenchIssueTest {
     Path dir;
 
     @Test
-    void twoRoundsReportEachRoundAndTheirMediansWithNoMisissuance() throws Exception {
-        CliRun run = CliRun.run("bench", "issue", "--kiosks", "3", "--duration", "2s", "--warmup", "1s",
+    void twoRoundsInProcessReportEachRoundAndTheirMediansWithNoMisissuance() throws Exception {
+        CliRun run = CliRun.run("bench", "issue", "--in-process", "--kiosks", "3", "--duration", "2s", "--warmup", "1s",
                 "--repeat", "2", "--render-duration", "1s", "--residents", "300", "--card-count", "20",
                 "--work", dir.toString(), "--json");
 
@@ -42,6 +42,22 @@ class BenchIssueTest {
         assertThat(kiosk).isPositive().isLessThan(doc.path("cpuMillisPerCertificate").asDouble());
         assertThat(doc.path("serverCpuMillisPerCertificate").asDouble()).isPositive();
         assertThat(doc.path("perRound").get(0).path("kioskCpuMillisPerCertificate").asDouble()).isPositive();
+        assertThat(doc.has("isolated")).as("in one process").isFalse();
+        assertThat(doc.path("warmup").path("automatic").asBoolean()).isFalse();
+        assertThat(doc.path("warmup").path("prepared").asLong()).isPositive();
+        assertThat(doc.path("warmup").path("misissued").asLong()).isZero();
+    }
+
+    @Test
+    void theAutomaticWarmUpStopsAtItsLimitAndSaysItDidNotSettle() throws Exception {
+        CliRun run = CliRun.run("bench", "issue", "--in-process", "--kiosks", "3", "--duration", "1s", "--warmup-limit", "2s",
+                "--render-duration", "1s", "--residents", "300", "--card-count", "20", "--work", dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // one slice, cut to the limit, then the measured run
+        assertThat(run.err()).contains("until the server's CPU per certificate settles").contains("warm-up slice 1: ")
+                .doesNotContain("warm-up slice 2");
+        assertThat(run.out()).containsPattern("warm-up: \\d+ s in 1 slices, NOT settled within --warmup-limit at \\d+\\.\\d\\d ms");
     }
 
     @Test
@@ -49,7 +65,8 @@ class BenchIssueTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(jp.kofu.cli.kiosk.IsolatedServer.unavailableBecause().isEmpty(),
                 "taskset and two cores");
         int cores = Runtime.getRuntime().availableProcessors();
-        CliRun run = CliRun.run("bench", "issue", "--isolate", "--kiosks", "3", "--duration", "2s", "--warmup", "1s",
+        // isolated is the default where the machine allows it
+        CliRun run = CliRun.run("bench", "issue", "--kiosks", "3", "--duration", "2s", "--warmup", "1s",
                 "--render-duration", "1s", "--residents", "300", "--card-count", "20", "--work", dir.toString(), "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -73,6 +90,24 @@ class BenchIssueTest {
         CliRun run = CliRun.run("bench", "issue", "--isolate", "--delta-interval", "5s", "--work", dir.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--isolate");
+    }
+
+    @Test
+    void isolateAndInProcessExcludeEachOtherAndInProcessExcludesAnotherServer() {
+        CliRun both = CliRun.run("bench", "issue", "--isolate", "--in-process", "--work", dir.toString());
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--isolate and --in-process");
+        CliRun other = CliRun.run("bench", "issue", "--in-process", "--server", "http://127.0.0.1:1", "--cards",
+                dir.toString());
+        assertThat(other.exitCode()).isEqualTo(2);
+        assertThat(other.err()).contains("--in-process");
+    }
+
+    @Test
+    void aWarmUpThatIsNeitherADurationNorAutoIsAUsageError() {
+        CliRun run = CliRun.run("bench", "issue", "--warmup", "soon", "--work", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("soon");
     }
 
     @Test
