@@ -199,6 +199,8 @@ final class BenchCommand implements Runnable {
         boolean json;
 
         private final CliEnvironment environment;
+        /** The machine's cores, counted before an isolated run binds this process to half of them. */
+        private final int machineCores = Runtime.getRuntime().availableProcessors();
 
         @Inject
         Issue(CliEnvironment environment) {
@@ -349,8 +351,9 @@ final class BenchCommand implements Runnable {
                 // this JVM does not render for the kiosks (the server's does): its renderer gets its own JIT warm-up,
                 // before the server's, so that the first measured round, like the others, follows a short pause only
                 Duration renderWarmup = Duration.ofSeconds(60);
-                if (!warmup.isZero() && warmup.compareTo(renderWarmup) < 0) {
-                    renderWarmup = warmup;
+                Duration bound = warmup.isZero() ? warmupLimit : warmup;
+                if (bound.compareTo(renderWarmup) < 0) {
+                    renderWarmup = bound;
                 }
                 environment.err().printf("warming up render-only for %s …%n", renderWarmup);
                 renderOnly(town, settings, holders, renderWarmup);
@@ -650,7 +653,7 @@ final class BenchCommand implements Runnable {
                 doc.put("warmup", w);
                 doc.put("jitSecondsWhileMeasuring", round(jitSeconds));
                 doc.put("loadAverage", round(loadAverage));
-                doc.put("cores", Runtime.getRuntime().availableProcessors());
+                doc.put("cores", machineCores);
                 List<Map<String, Object>> each = new ArrayList<>();
                 for (Round r : rounds) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -708,9 +711,15 @@ final class BenchCommand implements Runnable {
                     median(rounds, r -> r.flow(95)), median(rounds, r -> r.flow(99)), median);
             out.printf("  render-only ceiling: %.1f certificates/s (%d threads) → issuance at %.0f%% of it%s%n",
                     ceiling, threads, ratio * 100, median);
-            out.printf("  CPU time per certificate: %.1f ms = server %.1f + kiosk simulators %.1f + garbage collector %.1f "
-                    + "+ JIT compiler %.1f (render-only: %.1f ms per document)%s%n", cpuPerCertificate, serverCpu, kioskCpu,
-                    gcCpu, jitCpu, cpuPerRender, median);
+            if (isolated == null) {
+                out.printf("  CPU time per certificate: %.1f ms = server %.1f + kiosk simulators %.1f + garbage collector %.1f "
+                        + "+ JIT compiler %.1f (render-only: %.1f ms per document)%s%n", cpuPerCertificate, serverCpu, kioskCpu,
+                        gcCpu, jitCpu, cpuPerRender, median);
+            } else {
+                out.printf("  CPU time per certificate in this process: %.1f ms = kiosk simulators %.1f + garbage collector "
+                        + "%.1f + JIT compiler %.1f + other %.1f (render-only: %.1f ms per document)%s%n", cpuPerCertificate,
+                        kioskCpu, gcCpu, jitCpu, serverCpu, cpuPerRender, median);
+            }
             if (isolated != null) {
                 out.printf("  isolated: the server's JVM on CPU %s used %.1f ms of CPU per certificate (its JIT compiler "
                                 + "%.2f ms of it); this process (kiosks, render-only) on CPU %s%s%n", isolated.serverCpus(),
@@ -718,7 +727,7 @@ final class BenchCommand implements Runnable {
                         median(rounds, Round::isolatedServerJitPerCertificate), isolated.ownCpus(), median);
             }
             out.printf("  JIT compilation while measuring: %.1f s (a longer --warmup if large)%n", jitSeconds);
-            out.printf("  machine: %d cores, load average %.2f%n", Runtime.getRuntime().availableProcessors(), loadAverage);
+            out.printf("  machine: %d cores, load average %.2f%n", machineCores, loadAverage);
         }
 
         private static Map<String, Double> medianPercentiles(List<Round> rounds, boolean prepare) {

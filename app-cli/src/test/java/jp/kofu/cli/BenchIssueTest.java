@@ -65,8 +65,8 @@ class BenchIssueTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(jp.kofu.cli.kiosk.IsolatedServer.unavailableBecause().isEmpty(),
                 "taskset and two cores");
         int cores = Runtime.getRuntime().availableProcessors();
-        // isolated is the default where the machine allows it
-        CliRun run = CliRun.run("bench", "issue", "--kiosks", "3", "--duration", "2s", "--warmup", "1s",
+        // isolated is the default where the machine allows it; so is the automatic warm-up (here cut to one slice)
+        CliRun run = CliRun.run("bench", "issue", "--kiosks", "3", "--duration", "2s", "--warmup-limit", "2s",
                 "--render-duration", "1s", "--residents", "300", "--card-count", "20", "--work", dir.toString(), "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -79,6 +79,11 @@ class BenchIssueTest {
         assertThat(doc.path("isolated").has("serverJitCpuMillisPerCertificate")).isTrue();
         assertThat(doc.path("isolated").path("serverJitCpuMillisPerCertificate").asDouble()).isNotNegative()
                 .isLessThanOrEqualTo(doc.path("isolated").path("serverJvmCpuMillisPerCertificate").asDouble());
+        // the warm-up's slice is measured by the server's JVM too
+        assertThat(doc.path("warmup").path("automatic").asBoolean()).isTrue();
+        assertThat(doc.path("warmup").path("slices").asInt()).isEqualTo(1);
+        assertThat(doc.path("warmup").path("lastSliceServerCpuMillisPerCertificate").asDouble()).isPositive();
+        assertThat(doc.path("cores").asInt()).as("the machine's cores, not the half this process had").isEqualTo(cores);
         assertThat(doc.path("isolated").path("serverCpus").asText()).as("the first half of the cores")
                 .isEqualTo(cores / 2 == 1 ? "0" : "0-" + (cores / 2 - 1));
         assertThat(java.nio.file.Files.readString(dir.resolve("server.log"))).contains("402036");
