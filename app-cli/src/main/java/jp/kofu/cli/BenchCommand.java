@@ -399,8 +399,8 @@ final class BenchCommand implements Runnable {
         /**
          * What the warm-up did.
          *
-         * @param settled whether the automatic warm-up saw the server's cost settle (false for a fixed one, or when
-         *     it reached --warmup-limit first)
+         * @param settled whether the automatic warm-up saw the server's cost settle (false for a fixed one, and when
+         *     it reached --warmup-limit or a slice without certificates first)
          */
         record Warmup(boolean automatic, boolean settled, double seconds, List<WarmupGauge.Slice> slices, long prepared,
                       long misissued) {
@@ -441,7 +441,8 @@ final class BenchCommand implements Runnable {
                 environment.err().printf("  warm-up slice %d: %.1f certificates/s, server %.2f ms of CPU per certificate "
                         + "(JIT compiler %.0f%% of it)%n", i, s.throughput(), s.cpuMillisPerCertificate(), s.compilerShare() * 100);
                 boolean settled = gauge.settled();
-                if (settled || System.nanoTime() >= deadline) {
+                // a slice without a certificate is a server that does not issue: the measured run will say why
+                if (settled || r.prepared() == 0 || System.nanoTime() >= deadline) {
                     return new Warmup(true, settled, seconds, gauge.slices(), prepared, misissued);
                 }
             }
@@ -696,9 +697,9 @@ final class BenchCommand implements Runnable {
                 out.printf("  warm-up: %.0f s (fixed), prepared %,d, misissued %d%n", warm.seconds(), warm.prepared(),
                         warm.misissued());
             } else {
-                out.printf("  warm-up: %.0f s in %d slices, %s at %.2f ms of the server's CPU per certificate; prepared %,d, "
-                                + "misissued %d%n", warm.seconds(), warm.slices().size(),
-                        warm.settled() ? "settled" : "NOT settled within --warmup-limit", warm.lastCpuPerCertificate(),
+                out.printf("  warm-up: %.0f s in %d slice%s, %s at %.2f ms of the server's CPU per certificate; prepared %,d, "
+                                + "misissued %d%n", warm.seconds(), warm.slices().size(), warm.slices().size() == 1 ? "" : "s",
+                        warm.settled() ? "settled" : "NOT settled", warm.lastCpuPerCertificate(),
                         warm.prepared(), warm.misissued());
             }
             if (churn != null) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tells when a benchmark's warm-up (慣らし運転) has done its job, from the server's CPU time per certificate in
+ * Tells when a benchmark's warm-up has done its job, from the server's CPU time per certificate in
  * successive slices of load: the warm-up has settled once the JIT compiler is nearly idle and the cost per
  * certificate has stopped falling. A JVM serving kiosks on one core needs minutes for this (its compiler takes the
  * same core as the requests), so a fixed warm-up is either too short on a small machine or wasted on a large one.
