@@ -124,7 +124,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--warmup", defaultValue = "auto", converter = WarmupConverter.class, paramLabel = "D|auto",
                 description = {"Unmeasured run first, long enough for the JIT compiler to finish with the hot paths. auto "
                         + "(the default): in slices of " + WARMUP_SLICE_SECONDS + " s until the server's CPU per certificate "
-                        + "has stopped falling and its JIT compiler takes under 3% of it, at least "
+                        + "has stopped falling and its JIT compiler takes under 3%% of it, at least "
                         + WarmupGauge.MIN_SLICES + " slices and at most --warmup-limit; or a fixed duration. The report "
                         + "says how long it took and how much was still compiled while measuring."})
         Duration warmup;
