@@ -403,7 +403,7 @@ final class BenchCommand implements Runnable {
          *     it reached --warmup-limit or a slice without certificates first)
          */
         record Warmup(boolean automatic, boolean settled, double seconds, List<WarmupGauge.Slice> slices, long prepared,
-                      long misissued) {
+                      long misissued, boolean byThroughput) {
             double lastCpuPerCertificate() {
                 return slices.isEmpty() ? Double.NaN : slices.get(slices.size() - 1).cpuMillisPerCertificate();
             }
@@ -414,10 +414,14 @@ final class BenchCommand implements Runnable {
                 environment.err().printf("warming up for %s with %d kiosks …%n", warmup, kiosks);
                 IssueLoad.Result r = load.run(new IssueLoad.Settings(kiosks, warmup, 0, cancelRate, abandonRate, kinds,
                         !checkInline), seed + 1);
-                return new Warmup(false, false, r.seconds(), List.of(), r.prepared(), r.misissued());
+                return new Warmup(false, false, r.seconds(), List.of(), r.prepared(), r.misissued(), false);
             }
-            environment.err().printf("warming up with %d kiosks until the server's CPU per certificate settles (slices of "
-                    + "%d s, at most %s) …%n", kiosks, WARMUP_SLICE_SECONDS, warmupLimit);
+            // a server elsewhere shows no CPU time to this process: its cost per certificate is then the wall time
+            // per certificate at full load (the inverse of the throughput), and its compiler cannot be seen
+            boolean byThroughput = server != null;
+            environment.err().printf("warming up with %d kiosks until the server's %s settles (slices of %d s, at most %s) …%n",
+                    kiosks, byThroughput ? "throughput (a server elsewhere: its CPU is not seen from here)"
+                            : "CPU per certificate", WARMUP_SLICE_SECONDS, warmupLimit);
             WarmupGauge gauge = new WarmupGauge();
             long deadline = System.nanoTime() + warmupLimit.toNanos();
             double seconds = 0;
@@ -430,20 +434,26 @@ final class BenchCommand implements Runnable {
                 long serverJit = isolated == null ? 0 : isolated.compilerNanos();
                 IssueLoad.Result r = load.run(new IssueLoad.Settings(kiosks, slice, 0, cancelRate, abandonRate, kinds,
                         !checkInline), seed * 7919 + 1000 + i);
-                double cpuMillis = isolated == null ? (r.cpuSeconds() - r.kioskCpuSeconds()) * 1000
-                        : (isolated.cpuNanos() - serverCpu) / 1e6;
-                double jitMillis = isolated == null ? r.compilerCpuSeconds() * 1000 : (isolated.compilerNanos() - serverJit) / 1e6;
+                double cpuMillis = byThroughput ? r.seconds() * 1000 : isolated == null
+                        ? (r.cpuSeconds() - r.kioskCpuSeconds()) * 1000 : (isolated.cpuNanos() - serverCpu) / 1e6;
+                double jitMillis = byThroughput ? 0 : isolated == null ? r.compilerCpuSeconds() * 1000
+                        : (isolated.compilerNanos() - serverJit) / 1e6;
                 WarmupGauge.Slice s = new WarmupGauge.Slice(r.seconds(), r.prepared(), cpuMillis, jitMillis);
                 gauge.add(s);
                 seconds += r.seconds();
                 prepared += r.prepared();
                 misissued += r.misissued();
-                environment.err().printf("  warm-up slice %d: %.1f certificates/s, server %.2f ms of CPU per certificate "
-                        + "(JIT compiler %.0f%% of it)%n", i, s.throughput(), s.cpuMillisPerCertificate(), s.compilerShare() * 100);
+                if (byThroughput) {
+                    environment.err().printf("  warm-up slice %d: %.1f certificates/s%n", i, s.throughput());
+                } else {
+                    environment.err().printf("  warm-up slice %d: %.1f certificates/s, server %.2f ms of CPU per certificate "
+                            + "(JIT compiler %.0f%% of it)%n", i, s.throughput(), s.cpuMillisPerCertificate(),
+                            s.compilerShare() * 100);
+                }
                 boolean settled = gauge.settled();
                 // a slice without a certificate is a server that does not issue: the measured run will say why
                 if (settled || r.prepared() == 0 || System.nanoTime() >= deadline) {
-                    return new Warmup(true, settled, seconds, gauge.slices(), prepared, misissued);
+                    return new Warmup(true, settled, seconds, gauge.slices(), prepared, misissued, byThroughput);
                 }
             }
         }
@@ -649,7 +659,11 @@ final class BenchCommand implements Runnable {
                 w.put("prepared", warm.prepared());
                 w.put("misissued", warm.misissued());
                 if (!warm.slices().isEmpty()) {
-                    w.put("lastSliceServerCpuMillisPerCertificate", Math.round(warm.lastCpuPerCertificate() * 100) / 100.0);
+                    w.put("settledOn", warm.byThroughput() ? "throughput" : "serverCpu");
+                    w.put("lastSliceThroughputPerSecond", round(warm.slices().get(warm.slices().size() - 1).throughput()));
+                    if (!warm.byThroughput()) {
+                        w.put("lastSliceServerCpuMillisPerCertificate", Math.round(warm.lastCpuPerCertificate() * 100) / 100.0);
+                    }
                 }
                 doc.put("warmup", w);
                 doc.put("jitSecondsWhileMeasuring", round(jitSeconds));
@@ -697,9 +711,11 @@ final class BenchCommand implements Runnable {
                 out.printf("  warm-up: %.0f s (fixed), prepared %,d, misissued %d%n", warm.seconds(), warm.prepared(),
                         warm.misissued());
             } else {
-                out.printf("  warm-up: %.0f s in %d slice%s, %s at %.2f ms of the server's CPU per certificate; prepared %,d, "
-                                + "misissued %d%n", warm.seconds(), warm.slices().size(), warm.slices().size() == 1 ? "" : "s",
-                        warm.settled() ? "settled" : "NOT settled", warm.lastCpuPerCertificate(),
+                WarmupGauge.Slice last = warm.slices().get(warm.slices().size() - 1);
+                out.printf("  warm-up: %.0f s in %d slice%s, %s at %s; prepared %,d, misissued %d%n", warm.seconds(),
+                        warm.slices().size(), warm.slices().size() == 1 ? "" : "s", warm.settled() ? "settled" : "NOT settled",
+                        warm.byThroughput() ? String.format("%.1f certificates/s", last.throughput())
+                                : String.format("%.2f ms of the server's CPU per certificate", last.cpuMillisPerCertificate()),
                         warm.prepared(), warm.misissued());
             }
             if (churn != null) {

@@ -61,6 +61,40 @@ class BenchIssueTest {
     }
 
     @Test
+    void aServerElsewhereIsWarmedUpByItsThroughputSinceItsCpuIsNotSeenFromHere() throws Exception {
+        Path town = dir.resolve("town");
+        CliRun generated = CliRun.run("generate", "--tenant", "402036", "--residents", "300", "--seed", "5",
+                "--reference-date", "2026-11-26", "--cards", "20", "--out", town.toString());
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        String db = "jdbc:h2:file:" + dir.resolve("db/kofu");
+        assertThat(CliRun.run("load", "--db", db, "--tenant", "402036", town.toString()).exitCode()).isZero();
+        Path pki = town.resolve("pki");
+        com.google.inject.Injector kofu = jp.kofu.server.wiring.Kofu.injector(new jp.kofu.server.wiring.KofuConfig(db, 0,
+                jp.kofu.server.wiring.KioskConfig.defaults().trusting(java.util.List.of(pki.resolve("test-ca.pem")),
+                        java.util.List.of(pki.resolve("test-ca.crl")))), CliRun.CLOCK);
+        var tenant = jp.kofu.core.tenant.domain.LocalGovernmentCode.parse("402036");
+        kofu.getInstance(jp.kofu.core.tenant.port.out.TenantSettingsPort.class).save(
+                jp.kofu.core.tenant.domain.TenantSettings.defaultsFor(tenant).withHours(new jp.kofu.core.tenant.domain.ServiceHours(
+                        java.time.LocalTime.MIN, java.time.LocalTime.MAX, java.util.Set.of())));
+        try (jp.kofu.server.http.KofuServer server = kofu.getInstance(jp.kofu.server.http.KofuServer.class)) {
+            String url = "http://127.0.0.1:" + server.start();
+            CliRun run = CliRun.run("bench", "issue", "--server", url, "--cards", pki.toString(), "--kiosks", "3",
+                    "--duration", "1s", "--warmup-limit", "2s", "--render-duration", "1s", "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode doc = new ObjectMapper().readTree(run.out());
+            assertThat(doc.path("prepared").asLong()).isPositive();
+            assertThat(doc.path("misissued").asLong()).isZero();
+            assertThat(doc.has("isolated")).isFalse();
+            assertThat(doc.path("warmup").path("settledOn").asText()).isEqualTo("throughput");
+            assertThat(doc.path("warmup").path("slices").asInt()).isEqualTo(1);
+            assertThat(doc.path("warmup").path("lastSliceThroughputPerSecond").asDouble()).isPositive();
+            assertThat(doc.path("warmup").has("lastSliceServerCpuMillisPerCertificate")).isFalse();
+            assertThat(run.err()).contains("until the server's throughput (a server elsewhere");
+        }
+    }
+
+    @Test
     void isolatedTheServerRunsInItsOwnJvmOnItsOwnCoresAndThisProcessGetsItsCoresBack() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(jp.kofu.cli.kiosk.IsolatedServer.unavailableBecause().isEmpty(),
                 "taskset and two cores");
@@ -83,6 +117,7 @@ class BenchIssueTest {
         assertThat(doc.path("warmup").path("automatic").asBoolean()).isTrue();
         assertThat(doc.path("warmup").path("slices").asInt()).isEqualTo(1);
         assertThat(doc.path("warmup").path("lastSliceServerCpuMillisPerCertificate").asDouble()).isPositive();
+        assertThat(doc.path("warmup").path("settledOn").asText()).isEqualTo("serverCpu");
         assertThat(doc.path("cores").asInt()).as("the machine's cores, not the half this process had").isEqualTo(cores);
         assertThat(doc.path("isolated").path("serverCpus").asText()).as("the first half of the cores")
                 .isEqualTo(cores / 2 == 1 ? "0" : "0-" + (cores / 2 - 1));

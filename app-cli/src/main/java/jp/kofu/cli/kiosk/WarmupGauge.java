@@ -13,6 +13,10 @@ import java.util.List;
  * compiler's CPU under {@link #COMPILER_SHARE} of the server's, and the CPU per certificate not more than
  * {@link #STILL_FALLING} below the lower of the two slices before it. Noise can only make the warm-up longer: a slice
  * that happens to be cheap looks like progress and asks for another.
+ *
+ * <p>Where the server's CPU cannot be seen (a server on another machine), a slice's wall time stands for its CPU and
+ * 0 for its compiler: the cost per certificate is then the inverse of the throughput at full load, and the warm-up
+ * settles when the throughput stops rising.
  */
 public final class WarmupGauge {
 
