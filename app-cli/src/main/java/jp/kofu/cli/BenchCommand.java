@@ -404,8 +404,8 @@ final class BenchCommand implements Runnable {
          */
         record Warmup(boolean automatic, boolean settled, double seconds, List<WarmupGauge.Slice> slices, long prepared,
                       long misissued, boolean byThroughput) {
-            double lastCpuPerCertificate() {
-                return slices.isEmpty() ? Double.NaN : slices.get(slices.size() - 1).cpuMillisPerCertificate();
+            WarmupGauge.Slice last() {
+                return slices.get(slices.size() - 1);
             }
         }
 
@@ -660,9 +660,10 @@ final class BenchCommand implements Runnable {
                 w.put("misissued", warm.misissued());
                 if (!warm.slices().isEmpty()) {
                     w.put("settledOn", warm.byThroughput() ? "throughput" : "serverCpu");
-                    w.put("lastSliceThroughputPerSecond", round(warm.slices().get(warm.slices().size() - 1).throughput()));
+                    w.put("lastSliceThroughputPerSecond", round(warm.last().throughput()));
                     if (!warm.byThroughput()) {
-                        w.put("lastSliceServerCpuMillisPerCertificate", Math.round(warm.lastCpuPerCertificate() * 100) / 100.0);
+                        w.put("lastSliceServerCpuMillisPerCertificate",
+                                Math.round(warm.last().cpuMillisPerCertificate() * 100) / 100.0);
                     }
                 }
                 doc.put("warmup", w);
@@ -711,7 +712,7 @@ final class BenchCommand implements Runnable {
                 out.printf("  warm-up: %.0f s (fixed), prepared %,d, misissued %d%n", warm.seconds(), warm.prepared(),
                         warm.misissued());
             } else {
-                WarmupGauge.Slice last = warm.slices().get(warm.slices().size() - 1);
+                WarmupGauge.Slice last = warm.last();
                 out.printf("  warm-up: %.0f s in %d slice%s, %s at %s; prepared %,d, misissued %d%n", warm.seconds(),
                         warm.slices().size(), warm.slices().size() == 1 ? "" : "s", warm.settled() ? "settled" : "NOT settled",
                         warm.byThroughput() ? String.format("%.1f certificates/s", last.throughput())

@@ -63,11 +63,9 @@ class BenchIssueTest {
     @Test
     void aServerElsewhereIsWarmedUpByItsThroughputSinceItsCpuIsNotSeenFromHere() throws Exception {
         Path town = dir.resolve("town");
-        CliRun generated = CliRun.run("generate", "--tenant", "402036", "--residents", "300", "--seed", "5",
-                "--reference-date", "2026-11-26", "--cards", "20", "--out", town.toString());
-        assertThat(generated.exitCode()).as(generated.err()).isZero();
         String db = "jdbc:h2:file:" + dir.resolve("db/kofu");
-        assertThat(CliRun.run("load", "--db", db, "--tenant", "402036", town.toString()).exitCode()).isZero();
+        CliRun.generatedAndLoaded(town, db, "--residents", "300", "--seed", "5", "--reference-date", "2026-11-26",
+                "--cards", "20");
         Path pki = town.resolve("pki");
         com.google.inject.Injector kofu = jp.kofu.server.wiring.Kofu.injector(new jp.kofu.server.wiring.KofuConfig(db, 0,
                 jp.kofu.server.wiring.KioskConfig.defaults().trusting(java.util.List.of(pki.resolve("test-ca.pem")),

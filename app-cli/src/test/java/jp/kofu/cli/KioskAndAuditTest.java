@@ -47,12 +47,10 @@ class KioskAndAuditTest {
     @BeforeAll
     static void townLoadedAndServed() {
         Path out = dir.resolve("town");
-        CliRun generated = CliRun.run("generate", "--tenant", "402036", "--residents", "300", "--seed", "5",
-                "--reference-date", DATE, "--cards", "60", "--out", out.toString());
-        assertThat(generated.exitCode()).as(generated.err()).isZero();
-        assertThat(generated.out()).contains(out.resolve("pki").toString());
         db = "jdbc:h2:file:" + dir.resolve("db/kofu");
-        assertThat(CliRun.run("load", "--db", db, "--tenant", "402036", out.toString()).exitCode()).isZero();
+        CliRun generated = CliRun.generatedAndLoaded(out, db, "--residents", "300", "--seed", "5", "--reference-date", DATE,
+                "--cards", "60");
+        assertThat(generated.out()).contains(out.resolve("pki").toString());
         Path pki = out.resolve("pki");
         KioskConfig kiosk = KioskConfig.defaults().trusting(List.of(pki.resolve("test-ca.pem")), List.of(pki.resolve("test-ca.crl")));
         // the server signs with the generated test signing keys, as kofu server --signing pki/signing does

@@ -195,11 +195,9 @@ class SyncVerifyTest {
     @Test
     void without_deltas_the_digest_describes_the_full_batches() throws Exception {
         Path out = dir.resolve("small");
-        CliRun generated = CliRun.run("generate", "--tenant", "402036", "--residents", "60", "--seed", "3",
-                "--reference-date", "2026-11-26", "--cards", "0", "--out", out.toString());
-        assertThat(generated.exitCode()).as(generated.err()).isZero();
         String db = "jdbc:h2:file:" + dir.resolve("db/kofu");
-        assertThat(CliRun.run("load", "--db", db, "--tenant", "402036", out.toString()).exitCode()).isZero();
+        CliRun.generatedAndLoaded(out, db, "--residents", "60", "--seed", "3", "--reference-date", "2026-11-26",
+                "--cards", "0");
 
         CliRun verified = CliRun.run("sync", "verify", "--db", db, out.resolve("jukiki-000001-digest").toString(),
                 out.resolve("tax-000001-digest").toString());
